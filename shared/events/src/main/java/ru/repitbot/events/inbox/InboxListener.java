@@ -1,0 +1,138 @@
+package ru.repitbot.events.inbox;
+
+import com.rabbitmq.client.Channel;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.repitbot.events.EventCodec;
+import ru.repitbot.events.EventEnvelope;
+import ru.repitbot.events.EventHandler;
+import ru.repitbot.events.EventsProperties;
+
+/**
+ * The one consumer of a service's queue. For each delivery: decode, then in one transaction record
+ * {@code (consumer, event_id)} and run the handlers; commit, then ack (manual acks). A redelivered event finds its
+ * record and is only acked. A failing handler is retried with doubling back-off; after the last attempt the message
+ * is rejected without requeue and dead-letters to {@code <queue>.dlq}. Nothing is acked that was not done.
+ */
+public class InboxListener implements ChannelAwareMessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxListener.class);
+
+    private final String consumer;
+    private final Map<String, List<EventHandler>> handlers;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final EventCodec codec;
+    private final EventsProperties properties;
+    private final MeterRegistry meters;
+
+    public InboxListener(String consumer, Map<String, List<EventHandler>> handlers, JdbcTemplate jdbc,
+            TransactionTemplate tx, EventCodec codec, EventsProperties properties, MeterRegistry meters) {
+        this.consumer = consumer;
+        this.handlers = handlers;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.codec = codec;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    @Override
+    public void onMessage(Message message, Channel channel) throws Exception {
+        long tag = message.getMessageProperties().getDeliveryTag();
+        EventEnvelope event;
+        try {
+            event = codec.decode(message.getBody());
+            if (event.eventId() == null || event.eventType() == null) {
+                throw new IllegalArgumentException("envelope without event_id or event_type");
+            }
+        } catch (RuntimeException e) {
+            log.error("Undecodable message on {} sent to the DLQ: {}", consumer, e.toString());
+            count("undecodable", "unknown");
+            channel.basicNack(tag, false, false);
+            return;
+        }
+        MDC.put("eventId", event.eventId().toString());
+        MDC.put("eventType", event.eventType());
+        if (event.correlationId() != null) {
+            MDC.put("correlationId", event.correlationId());
+        }
+        try {
+            Outcome outcome = processWithRetries(event);
+            if (outcome == Outcome.FAILED) {
+                channel.basicNack(tag, false, false);
+            } else {
+                channel.basicAck(tag, false);
+            }
+            count(outcome.name().toLowerCase(java.util.Locale.ROOT), event.eventType());
+        } finally {
+            MDC.remove("eventId");
+            MDC.remove("eventType");
+            MDC.remove("correlationId");
+        }
+    }
+
+    /** Processes one event once, idempotently; public so tests can drive the exact path a delivery takes. */
+    public Outcome process(EventEnvelope event) {
+        Boolean done = tx.execute(status -> {
+            int inserted = jdbc.update("""
+                    INSERT INTO inbox_event (consumer, event_id, event_type) VALUES (?, ?, ?)
+                    ON CONFLICT DO NOTHING""", consumer, event.eventId(), event.eventType());
+            if (inserted == 0) {
+                return false;
+            }
+            for (EventHandler handler : handlers.getOrDefault(event.eventType(), List.of())) {
+                try {
+                    handler.handle(event);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new HandlerFailedException(e);
+                }
+            }
+            return true;
+        });
+        return Boolean.TRUE.equals(done) ? Outcome.PROCESSED : Outcome.DUPLICATE;
+    }
+
+    private Outcome processWithRetries(EventEnvelope event) throws InterruptedException {
+        Duration backoff = properties.initialBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return process(event);
+            } catch (RuntimeException e) {
+                if (attempt >= properties.maxAttempts()) {
+                    log.error("Event {} {} failed {} times, sent to the DLQ", event.eventType(), event.eventId(),
+                            attempt, e);
+                    return Outcome.FAILED;
+                }
+                log.warn("Event {} {} failed (attempt {}), retrying in {} ms: {}", event.eventType(),
+                        event.eventId(), attempt, backoff.toMillis(), e.toString());
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void count(String outcome, String type) {
+        meters.counter("repitbot.events.consumed", "outcome", outcome, "type", type).increment();
+    }
+
+    /** What became of one delivery. */
+    public enum Outcome { PROCESSED, DUPLICATE, FAILED }
+
+    static final class HandlerFailedException extends RuntimeException {
+        HandlerFailedException(Exception cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package ru.repitbot.events.outbox;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import ru.repitbot.events.EventCodec;
+import ru.repitbot.events.EventEnvelope;
+import ru.repitbot.events.EventPayload;
+
+/**
+ * Publishes an event the only safe way: by writing it to {@code outbox_event} in the caller's transaction. The
+ * {@link OutboxRelay} sends it once the transaction has committed; a rollback leaves no event behind.
+ */
+public class Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final EventCodec codec;
+    private final String serviceName;
+    private final Supplier<String> currentUserId;
+    private final Runnable wakeRelay;
+
+    public Outbox(JdbcTemplate jdbc, EventCodec codec, String serviceName, Supplier<String> currentUserId,
+            Runnable wakeRelay) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.serviceName = serviceName;
+        this.currentUserId = currentUserId;
+        this.wakeRelay = wakeRelay;
+    }
+
+    /** Writes {@code payload} as an event; must run inside a transaction. Returns the envelope written. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public EventEnvelope publish(EventPayload payload) {
+        return publish(payload, null);
+    }
+
+    /** As {@link #publish(EventPayload)}, recording the event that caused this one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public EventEnvelope publish(EventPayload payload, EventEnvelope cause) {
+        String correlation = cause != null && cause.correlationId() != null ? cause.correlationId()
+                : firstNonNull(MDC.get("requestId"), MDC.get("traceId"));
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), payload.eventType(), serviceName,
+                Instant.now(), correlation, cause == null ? null : cause.eventId().toString(),
+                currentUserId.get(), payload.aggregateId(), 1, codec.toTree(payload), Map.of());
+        jdbc.update("INSERT INTO outbox_event (event_id, event_type, envelope) VALUES (?, ?, ?)",
+                envelope.eventId(), envelope.eventType(), codec.encodeToString(envelope));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeRelay.run();
+                }
+            });
+        }
+        return envelope;
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

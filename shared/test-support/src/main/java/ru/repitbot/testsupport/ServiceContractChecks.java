@@ -1,0 +1,47 @@
+package ru.repitbot.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every deployable promises an operator (GUIDE §4): {@code /health} with its dependencies, Prometheus
+ * {@code /metrics}, {@code /openapi.json}, {@code /docs}, {@code /redoc}, and a problem+json 401 without a token.
+ */
+public final class ServiceContractChecks {
+
+    private ServiceContractChecks() {
+    }
+
+    /** Asserts the operational endpoints of the service at {@code port}; {@code dependencies} must be UP. */
+    public static void assertOperable(int port, String serviceName, String... dependencies) {
+        ApiClient api = ApiClient.local(port);
+
+        ApiClient.ApiResponse health = api.get("/health");
+        assertThat(health.status()).as("GET /health: %s", health).isEqualTo(200);
+        JsonNode json = health.json();
+        assertThat(json.path("status").asString()).isEqualTo("UP");
+        for (String dependency : dependencies) {
+            assertThat(json.path("components").path(dependency).path("status").asString())
+                    .as("dependency %s in %s", dependency, health.body()).isEqualTo("UP");
+        }
+
+        ApiClient.ApiResponse metrics = api.withHeader("Accept", "text/plain").get("/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"" + serviceName + "\"");
+
+        ApiClient.ApiResponse openapi = api.get("/openapi.json");
+        assertThat(openapi.status()).as("GET /openapi.json: %s", openapi).isEqualTo(200);
+        assertThat(openapi.json().path("openapi").asString()).startsWith("3.");
+
+        assertThat(api.withHeader("Accept", "text/html").get("/docs").status()).isIn(200, 302);
+        assertThat(api.withHeader("Accept", "text/html").get("/redoc").body()).contains("openapi.json");
+    }
+
+    /** Asserts that {@code path} needs a token and says so as problem+json. */
+    public static void assertNeedsToken(int port, String path) {
+        ApiClient.ApiResponse response = ApiClient.local(port).get(path);
+        assertThat(response.status()).as("GET %s without token", path).isEqualTo(401);
+        assertThat(response.isProblem()).as("content type %s", response.contentType()).isTrue();
+    }
+}
