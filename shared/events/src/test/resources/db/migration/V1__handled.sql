@@ -1,0 +1,1 @@
+CREATE TABLE handled (event_id UUID NOT NULL, note TEXT);
