@@ -1,0 +1,68 @@
+package ru.repitbot.config.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/** The seed's variable names reach the Spring properties they mean, and explicit Spring settings still win. */
+class SeedEnvironmentPostProcessorTest {
+
+    private StandardEnvironment environment(java.util.Map<String, Object> variables) {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new MapPropertySource("applicationConfig", java.util.Map.of(
+                        "spring.application.name", "user-service", "repitbot.database.schema", "users",
+                        "server.port", "8001")));
+        env.getPropertySources().addFirst(new MapPropertySource("vars", variables));
+        new SeedEnvironmentPostProcessor().postProcessEnvironment(env, new SpringApplication());
+        return env;
+    }
+
+    @Test
+    void mapsTheSeedDatabaseUrlToJdbcWithCredentialsAndTheServiceSchema() {
+        var env = environment(java.util.Map.of("DATABASE_URL", "postgresql://repit:s%40cret@db:6543/repitbot"));
+        assertThat(env.getProperty("spring.datasource.url"))
+                .isEqualTo("jdbc:postgresql://db:6543/repitbot?currentSchema=users");
+        assertThat(env.getProperty("spring.datasource.username")).isEqualTo("repit");
+        assertThat(env.getProperty("spring.datasource.password")).isEqualTo("s@cret");
+        assertThat(env.getProperty("spring.flyway.schemas")).isEqualTo("users");
+    }
+
+    @Test
+    void mapsBrokerRedisLoggingAndServicePort() {
+        var env = environment(java.util.Map.of(
+                "MESSAGE_BROKER_URL", "amqp://u:p@mq:5672/repitbot",
+                "REDIS_URL", "redis://cache:6379/2",
+                "LOG_LEVEL", "debug",
+                "USER_SERVICE_PORT", "9001",
+                "MESSAGE_EXCHANGE", "events"));
+        assertThat(env.getProperty("spring.rabbitmq.addresses")).isEqualTo("amqp://u:p@mq:5672/repitbot");
+        assertThat(env.getProperty("spring.data.redis.url")).isEqualTo("redis://cache:6379/2");
+        assertThat(env.getProperty("logging.level.root")).isEqualTo("DEBUG");
+        assertThat(env.getProperty("server.port")).isEqualTo("9001");
+        assertThat(env.getProperty("repitbot.events.exchange")).isEqualTo("events");
+    }
+
+    @Test
+    void defaultsApplyUnderEverythingAndOtlpOnlyWhenConfigured() {
+        var env = environment(java.util.Map.of());
+        assertThat(env.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("5");
+        assertThat(env.getProperty("server.port")).isEqualTo("8001");
+        assertThat(env.getProperty("management.tracing.export.otlp.enabled")).isEqualTo("false");
+
+        var traced = environment(java.util.Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://jaeger:4318/"));
+        assertThat(traced.getProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
+                .isEqualTo("http://jaeger:4318/v1/traces");
+        assertThat(traced.getProperty("management.tracing.export.otlp.enabled")).isEqualTo("true");
+    }
+
+    @Test
+    void anExplicitSpringPropertyWinsOverTheSeedName() {
+        var env = environment(java.util.Map.of("spring.datasource.url", "jdbc:postgresql://explicit/db",
+                "DATABASE_URL", "postgresql://other/db"));
+        assertThat(env.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://explicit/db");
+    }
+}
