@@ -21,11 +21,13 @@ import org.apache.qpid.server.model.SystemConfig;
  * {@code "/"}, user guest/guest (PLAIN without TLS), listening on loopback. Messages live in memory only, so
  * "durable" and "persistent" are accepted but do not survive {@link #close()}.
  *
- * <p>Differences from RabbitMQ that matter to RepitBot (see the module README): Qpid does not implement
- * {@code x-dead-letter-exchange}/{@code x-dead-letter-routing-key}; it dead-letters through the queue's alternate
- * binding, declared with the queue argument {@code alternateExchange} = name of the DLQ (or an exchange). Unknown
- * queue arguments such as {@code x-queue-type} or {@code x-dead-letter-*} are logged and ignored here instead of
- * failing the declare (Qpid's default), so one topology declaration works on both brokers.
+ * <p>Differences from RabbitMQ that matter to RepitBot (tested in EmbeddedAmqpBrokerTest, explained in the module
+ * README): Qpid does not implement {@code x-dead-letter-exchange}; it dead-letters through the queue's alternate
+ * binding, declared with the queue argument {@code alternateExchange} = an existing <em>exchange</em> (so give the
+ * queue both arguments, pointing at the same fanout DLX). This broker sets {@code queue.maximumDeliveryAttempts=1}
+ * so that {@code nack/reject(requeue=false)} dead-letters instead of requeueing (Qpid's default), and it logs and
+ * ignores unknown declare arguments such as {@code x-queue-type} instead of closing the connection (Qpid's default).
+ * Unroutable {@code mandatory} publishes are nacked by Qpid where RabbitMQ acks them.
  */
 public final class EmbeddedAmqpBroker implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
     enum UnknownArgument { IGNORE, LOG, FAIL }
 
     private static final String INITIAL_CONFIG = "qpid-initial-config.json";
+    private static final String SYSTEM_PROPERTIES = "qpid-system.properties";
 
     private final SystemLauncher launcher;
     private final int port;
@@ -67,10 +70,8 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Qpid work directory", e);
         }
-        URL initialConfig = EmbeddedAmqpBroker.class.getResource(INITIAL_CONFIG);
-        if (initialConfig == null) {
-            throw new IllegalStateException(INITIAL_CONFIG + " is missing from the classpath");
-        }
+        URL initialConfig = resource(INITIAL_CONFIG);
+        URL systemProperties = resource(SYSTEM_PROPERTIES);
 
         Map<String, String> context = new HashMap<>();
         context.put("repitbot.amqpPort", Integer.toString(portOrZero));
@@ -81,6 +82,8 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         Map<String, Object> systemConfig = new HashMap<>();
         systemConfig.put("type", "Memory"); // the broker's own configuration store: rebuilt from JSON at each start
         systemConfig.put("initialConfigurationLocation", initialConfig.toExternalForm());
+        // Qpid's default is a "classpath:" URL, unresolvable inside the Boot exec jar: give it a real URL.
+        systemConfig.put("initialSystemPropertiesLocation", systemProperties.toExternalForm());
         systemConfig.put("startupLoggedToSystemOut", false);
         systemConfig.put("context", context);
 
@@ -102,6 +105,14 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
             }
             throw new IllegalStateException("embedded AMQP broker did not start on port " + portOrZero, e);
         }
+    }
+
+    private static URL resource(String name) {
+        URL url = EmbeddedAmqpBroker.class.getResource(name);
+        if (url == null) {
+            throw new IllegalStateException(name + " is missing from the classpath");
+        }
+        return url;
     }
 
     private static int amqpPort(SystemConfig<?> config) {

@@ -1,17 +1,21 @@
 package ru.repitbot.infra;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Starts the requested embedded servers and keeps them up until the process is stopped (SIGTERM/SIGINT).
@@ -44,7 +48,11 @@ public final class EmbeddedInfraMain {
             return;
         }
 
-        Deque<AutoCloseable> started = new ArrayDeque<>();
+        if (options.dataDir() != null) {
+            // A file left by an earlier run would hand stale ports to whoever polls for it.
+            Files.deleteIfExists(options.dataDir().resolve(ENV_FILE));
+        }
+        Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>(); // the shutdown hook may read it any time
         Thread closer = new Thread(() -> closeAll(started), "embedded-infra-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
         Map<String, String> urls;
@@ -61,34 +69,72 @@ public final class EmbeddedInfraMain {
         if (options.dataDir() != null) {
             writeEnvFile(options.dataDir().resolve(ENV_FILE), urls);
         }
-        PrintStream out = System.out;
-        out.println(ready);
-        out.flush();
+        System.out.println(ready);
+        System.out.flush();
 
         new CountDownLatch(1).await(); // until the JVM is told to stop; the hook closes the servers
     }
 
+    /**
+     * Starts the requested servers in parallel (PostgreSQL mostly waits on its child process while Qpid keeps the
+     * CPU busy) and pushes each one that started onto {@code started}, so that a failure of one still lets the
+     * caller stop the others.
+     */
     static Map<String, String> startAll(Options options, Deque<AutoCloseable> started) {
-        Map<String, String> urls = new LinkedHashMap<>();
         Path dataDir = options.dataDir();
+        Map<String, Callable<Started>> tasks = new LinkedHashMap<>();
         if (options.postgresPort() != null) {
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
-                    dataDir == null ? null : dataDir.resolve("postgres"), options.postgresPort());
-            started.push(postgres);
-            urls.put("postgres", postgres.url("postgres"));
+            tasks.put("postgres", () -> {
+                EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
+                        dataDir == null ? null : dataDir.resolve("postgres"), options.postgresPort());
+                return new Started(postgres, postgres.url("postgres"));
+            });
         }
         if (options.redisPort() != null) {
-            EmbeddedRedisServer redis = EmbeddedRedisServer.start(options.redisPort());
-            started.push(redis);
-            urls.put("redis", redis.url());
+            tasks.put("redis", () -> {
+                EmbeddedRedisServer redis = EmbeddedRedisServer.start(options.redisPort());
+                return new Started(redis, redis.url());
+            });
         }
         if (options.amqpPort() != null) {
-            EmbeddedAmqpBroker amqp = EmbeddedAmqpBroker.start(
-                    options.amqpPort(), dataDir == null ? null : dataDir.resolve("qpid"));
-            started.push(amqp);
-            urls.put("amqp", amqp.url());
+            tasks.put("amqp", () -> {
+                EmbeddedAmqpBroker amqp = EmbeddedAmqpBroker.start(
+                        options.amqpPort(), dataDir == null ? null : dataDir.resolve("qpid"));
+                return new Started(amqp, amqp.url());
+            });
+        }
+
+        Map<String, Future<Started>> futures = new LinkedHashMap<>();
+        try (ExecutorService pool = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("embedded-infra-start-", 0).factory())) {
+            tasks.forEach((key, task) -> futures.put(key, pool.submit(task)));
+        } // waits for all of them
+
+        Map<String, String> urls = new LinkedHashMap<>();
+        RuntimeException failure = null;
+        for (Map.Entry<String, Future<Started>> entry : futures.entrySet()) {
+            Future<Started> future = entry.getValue();
+            if (future.state() == Future.State.SUCCESS) {
+                started.push(future.resultNow().server());
+                urls.put(entry.getKey(), future.resultNow().url());
+                continue;
+            }
+            Throwable cause = future.state() == Future.State.FAILED ? future.exceptionNow() : null;
+            RuntimeException error = cause instanceof RuntimeException runtime
+                    ? runtime : new IllegalStateException(entry.getKey() + " did not start", cause);
+            if (failure == null) {
+                failure = error;
+            } else {
+                failure.addSuppressed(error);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return urls;
+    }
+
+    private record Started(AutoCloseable server, String url) {
     }
 
     static String readyLine(Map<String, String> urls) {
@@ -104,8 +150,7 @@ public final class EmbeddedInfraMain {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.write(tmp, lines, StandardCharsets.UTF_8);
         // Readers poll for this file: they must never see it half written.
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void closeAll(Deque<AutoCloseable> started) {

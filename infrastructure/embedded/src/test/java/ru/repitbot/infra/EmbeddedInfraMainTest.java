@@ -3,6 +3,8 @@ package ru.repitbot.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +60,21 @@ class EmbeddedInfraMainTest {
                 int port = server instanceof EmbeddedRedisServer redis ? redis.port() : ((EmbeddedAmqpBroker) server).port();
                 assertThat(Reachability.tcp("127.0.0.1", port, Duration.ofSeconds(1))).isTrue();
             }
+        } finally {
+            for (AutoCloseable server : started) {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void whenOneServerFailsTheOthersAreStillHandedBackForClosing() throws Exception {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            EmbeddedInfraMain.Options options =
+                    EmbeddedInfraMain.Options.parse("--redis=" + occupied.getLocalPort(), "--amqp=0");
+            assertThatThrownBy(() -> EmbeddedInfraMain.startAll(options, started)).isInstanceOf(RuntimeException.class);
+            assertThat(started).singleElement().isInstanceOf(EmbeddedAmqpBroker.class);
         } finally {
             for (AutoCloseable server : started) {
                 server.close();

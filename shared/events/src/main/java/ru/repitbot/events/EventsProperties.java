@@ -41,8 +41,12 @@ public record EventsProperties(
         publishedRetention = publishedRetention == null ? Duration.ofDays(7) : publishedRetention;
     }
 
-    public String deadLetterExchange() {
-        return exchange + ".dlx";
+    /**
+     * A service's own fanout dead-letter exchange. Per service and fanout because Qpid (the embedded broker)
+     * dead-letters through an "alternate exchange" and cannot route by a dead-letter key.
+     */
+    public String deadLetterExchangeFor(String service) {
+        return queueFor(service) + ".dlx";
     }
 
     public String queueFor(String service) {

@@ -68,6 +68,7 @@ class EventBackboneTest {
 
     @BeforeAll
     static void startProxy() throws Exception {
+        TestInfrastructure.get().alsoCleanUp("events-test");
         URI broker = URI.create(TestInfrastructure.get().amqpUrl());
         proxy = new ToggleableTcpProxy(broker.getHost(), broker.getPort());
     }

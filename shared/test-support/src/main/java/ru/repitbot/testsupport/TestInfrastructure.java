@@ -29,6 +29,8 @@ public final class TestInfrastructure {
 
     private static TestInfrastructure instance;
 
+    private final java.util.Set<String> extraConsumers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final String runId;
     private final String database;
     private final String jdbcUrl;
@@ -46,7 +48,7 @@ public final class TestInfrastructure {
         Duration probe = Duration.ofMillis(500);
 
         EmbeddedPostgresServer pg = null;
-        if (Reachability.tcp("127.0.0.1", 5432, probe) && canLogin("jdbc:postgresql://127.0.0.1:5432/postgres")) {
+        if (!forcedEmbedded("postgres") && Reachability.tcp("127.0.0.1", 5432, probe) && canLogin("jdbc:postgresql://127.0.0.1:5432/postgres")) {
             adminJdbcUrl = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
             execute(adminJdbcUrl, "CREATE DATABASE " + database);
             jdbcUrl = "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres";
@@ -60,7 +62,7 @@ public final class TestInfrastructure {
         }
 
         EmbeddedRedisServer redis = null;
-        if (Reachability.tcp("127.0.0.1", 6379, probe)) {
+        if (!forcedEmbedded("redis") && Reachability.tcp("127.0.0.1", 6379, probe)) {
             // Database 13 keeps test keys away from a stack running on database 0.
             redisUrl = "redis://127.0.0.1:6379/13";
         } else {
@@ -69,7 +71,7 @@ public final class TestInfrastructure {
         }
 
         EmbeddedAmqpBroker broker = null;
-        if (Reachability.tcp("127.0.0.1", 5672, probe)) {
+        if (!forcedEmbedded("amqp") && Reachability.tcp("127.0.0.1", 5672, probe)) {
             amqpUrl = "amqp://guest:guest@127.0.0.1:5672";
             amqpPort = 5672;
             embeddedBroker = false;
@@ -142,6 +144,24 @@ public final class TestInfrastructure {
         return embeddedBroker;
     }
 
+    /** Queues of a consumer that is not a deployable (a test's own) to delete when the JVM exits. */
+    public void alsoCleanUp(String consumer) {
+        extraConsumers.add(consumer);
+    }
+
+    /**
+     * {@code -Drepitbot.test.embedded=all} (or a comma list of {@code postgres,redis,amqp}) uses embedded servers
+     * even where real ones answer: how the zero-install path is tested on a machine that has the servers.
+     */
+    private static boolean forcedEmbedded(String server) {
+        String forced = System.getProperty("repitbot.test.embedded", System.getenv("REPITBOT_TEST_EMBEDDED"));
+        if (forced == null || forced.isBlank()) {
+            return false;
+        }
+        List<String> names = List.of(forced.toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
+        return names.contains("all") || names.contains(server);
+    }
+
     /** A RabbitMQ client connection factory for tests that inspect queues directly. */
     public ConnectionFactory amqpConnectionFactory() {
         ConnectionFactory factory = new ConnectionFactory();
@@ -155,17 +175,19 @@ public final class TestInfrastructure {
 
     private void cleanUp() {
         try (Connection connection = amqpConnectionFactory().newConnection()) {
-            for (String service : SERVICES) {
+            List<String> consumers = new java.util.ArrayList<>(SERVICES);
+            consumers.addAll(extraConsumers);
+            for (String service : consumers) {
                 try (Channel channel = connection.createChannel()) {
                     channel.queueDelete(queuePrefix() + "." + service);
                     channel.queueDelete(queuePrefix() + "." + service + ".dlq");
+                    channel.exchangeDelete(queuePrefix() + "." + service + ".dlx");
                 } catch (Exception ignored) {
                     // the queue was never declared by this run
                 }
             }
             try (Channel channel = connection.createChannel()) {
                 channel.exchangeDelete(exchange());
-                channel.exchangeDelete(exchange() + ".dlx");
             } catch (Exception ignored) {
                 // nothing declared
             }

@@ -9,13 +9,13 @@ import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import ru.repitbot.events.EventsProperties;
 
 /**
- * The RabbitMQ objects of GUIDE §3 for one service: the shared durable topic exchange, the dead-letter exchange,
+ * The RabbitMQ objects of GUIDE §3 for one service: the shared durable topic exchange, its own dead-letter exchange,
  * the service's durable queue bound to the event types it consumes, and its dead-letter queue.
  */
 public final class EventTopology {
@@ -30,16 +30,15 @@ public final class EventTopology {
         if (eventTypes.isEmpty()) {
             return new Declarables(declarables);
         }
-        DirectExchange deadLetters = new DirectExchange(properties.deadLetterExchange(), true, false);
+        String dlxName = properties.deadLetterExchangeFor(service);
+        FanoutExchange deadLetters = new FanoutExchange(dlxName, true, false);
         declarables.add(deadLetters);
 
-        String queueName = properties.queueFor(service);
-        String dlqName = properties.deadLetterQueueFor(service);
-        Queue queue = new Queue(queueName, true, false, false, queueArguments(properties, dlqName));
-        Queue dlq = new Queue(dlqName, true, false, false, typeArgument(properties));
+        Queue queue = new Queue(properties.queueFor(service), true, false, false, queueArguments(properties, dlxName));
+        Queue dlq = new Queue(properties.deadLetterQueueFor(service), true, false, false, typeArgument(properties));
         declarables.add(queue);
         declarables.add(dlq);
-        declarables.add(BindingBuilder.bind(dlq).to(deadLetters).with(dlqName));
+        declarables.add(BindingBuilder.bind(dlq).to(deadLetters));
         for (String type : eventTypes.stream().distinct().sorted().toList()) {
             Binding binding = BindingBuilder.bind(queue).to(exchange).with(type);
             declarables.add(binding);
@@ -47,10 +46,14 @@ public final class EventTopology {
         return new Declarables(declarables);
     }
 
-    static Map<String, Object> queueArguments(EventsProperties properties, String dlqName) {
+    /**
+     * Dead-lettering that works on RabbitMQ ({@code x-dead-letter-exchange}) and on Qpid ({@code alternateExchange});
+     * each broker ignores the other's argument. No dead-letter routing key: the original event type is kept.
+     */
+    static Map<String, Object> queueArguments(EventsProperties properties, String dlxName) {
         Map<String, Object> args = new HashMap<>(typeArgument(properties));
-        args.put("x-dead-letter-exchange", properties.deadLetterExchange());
-        args.put("x-dead-letter-routing-key", dlqName);
+        args.put("x-dead-letter-exchange", dlxName);
+        args.put("alternateExchange", dlxName);
         return args;
     }
 

@@ -1,0 +1,122 @@
+package ru.repitbot.events.catalogue;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import ru.repitbot.events.EventPayload;
+import ru.repitbot.models.AttendanceStatus;
+import ru.repitbot.models.LessonStatus;
+import ru.repitbot.models.TopicMastery;
+
+/**
+ * Events of lesson-service (SPEC §5.4, DECISIONS "Lessons and money"). Every event names the lesson, its student
+ * and its tutor, so consumers can keep per-tutor projections (balance, points, study time) without calling back.
+ * A lesson's {@code date} is {@code null} only for an undated make-up lesson ({@code is_makeup = true}).
+ */
+public final class LessonEvents {
+
+    private LessonEvents() {
+    }
+
+    /** A new lesson; new lessons start as {@code scheduled} and are not charged (Q1). */
+    public record Created(long lessonId, long studentId, long tutorId, String topic,
+            @WireDateTime OffsetDateTime date, int durationMinutes, String skillsDeveloped,
+            AttendanceStatus attendanceStatus, LessonStatus lessonStatus, TopicMastery masteryLevel,
+            boolean isMakeup) implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.LESSON_CREATED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(lessonId);
+        }
+    }
+
+    /**
+     * Changed fields of a lesson, {@code {field: {old, new}}}; fields: {@code attendance_status},
+     * {@code lesson_status}, {@code mastery_level}, {@code mastery_comment}, {@code date}, {@code topic},
+     * {@code skills_developed}, {@code duration_minutes}, {@code is_makeup}.
+     */
+    public record Updated(long lessonId, long studentId, long tutorId, Map<String, FieldChange> changes)
+            implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.LESSON_UPDATED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(lessonId);
+        }
+    }
+
+    /** Attendance became {@code attended} (Q4); {@code duration_minutes} counts towards study time (Q6). */
+    public record Conducted(long lessonId, long studentId, long tutorId, @WireDateTime OffsetDateTime date,
+            String topic, int durationMinutes, AttendanceStatus previousAttendanceStatus) implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.LESSON_CONDUCTED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(lessonId);
+        }
+    }
+
+    /**
+     * A lesson cancelled with the topic shift (SPEC §3.3, Q2). {@code date} is the cancelled slot;
+     * {@code attendance_status} is {@code excused_absence}, {@code unexcused_absence} or {@code rescheduled};
+     * {@code shifted} lists every lesson whose date moved (the cancelled one included);
+     * {@code makeup_lesson_id} is the lesson that fell off the end and became an undated make-up lesson;
+     * {@code deleted_lesson_id} is set only if a lesson was deleted instead (the monolith's behaviour).
+     */
+    public record Cancelled(long lessonId, long studentId, long tutorId, @WireDateTime OffsetDateTime date,
+            AttendanceStatus attendanceStatus, AttendanceStatus previousAttendanceStatus, String reason,
+            List<Shift> shifted, Long makeupLessonId, Long deletedLessonId) implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.LESSON_CANCELLED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(lessonId);
+        }
+    }
+
+    /** One lesson moved by a topic shift; {@code new_date} is {@code null} when it became a make-up lesson. */
+    public record Shift(long lessonId, @WireDateTime OffsetDateTime oldDate,
+            @WireDateTime OffsetDateTime newDate) {
+    }
+
+    /** A plain reschedule to a new date, without shifting other lessons (SPEC §3.4). */
+    public record Rescheduled(long lessonId, long studentId, long tutorId,
+            @WireDateTime OffsetDateTime originalDate, @WireDateTime OffsetDateTime newDate, String reason)
+            implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.LESSON_RESCHEDULED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(lessonId);
+        }
+    }
+
+    /** A lesson removed; its homework goes with it. */
+    public record Deleted(long lessonId, long studentId, long tutorId) implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.LESSON_DELETED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(lessonId);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package ru.repitbot.events.catalogue;
+
+import ru.repitbot.events.EventPayload;
+
+/**
+ * Events of material-service: the material as it is after the change ({@code deleted}: as it was). A material
+ * belongs to a tutor's library; {@code tutor_id} is {@code null} for one an admin published to every tutor (Q14).
+ * {@code grade} is 1–11; {@code link} and {@code description} may be {@code null}.
+ */
+public final class MaterialEvents {
+
+    private MaterialEvents() {
+    }
+
+    public record Created(long materialId, Long tutorId, String title, int grade, String link, String description)
+            implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.MATERIAL_CREATED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(materialId);
+        }
+    }
+
+    public record Updated(long materialId, Long tutorId, String title, int grade, String link, String description)
+            implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.MATERIAL_UPDATED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(materialId);
+        }
+    }
+
+    public record Deleted(long materialId, Long tutorId, String title, int grade, String link, String description)
+            implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.MATERIAL_DELETED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(materialId);
+        }
+    }
+}

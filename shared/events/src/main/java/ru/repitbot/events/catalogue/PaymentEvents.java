@@ -1,0 +1,67 @@
+package ru.repitbot.events.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import ru.repitbot.events.EventPayload;
+import ru.repitbot.models.PaymentMethod;
+
+/**
+ * Events of payment-service. Balances are in lessons and derived (Σ lessons_paid − charged lessons, may be
+ * negative); {@code balance_after} is the student's balance with this tutor once the change is applied.
+ */
+public final class PaymentEvents {
+
+    private PaymentEvents() {
+    }
+
+    /**
+     * A payment recorded. {@code lessons_paid} may be zero or negative (a correction); {@code amount},
+     * {@code currency} and {@code method} are optional (Q11). {@code amount} travels as a decimal string
+     * ({@code "12000.50"}) so no consumer reads money through a {@code double}.
+     */
+    public record Created(long paymentId, long studentId, long tutorId, int lessonsPaid,
+            @WireDateTime OffsetDateTime paymentDate, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+            String currency, PaymentMethod method, int balanceAfter) implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.PAYMENT_CREATED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(paymentId);
+        }
+    }
+
+    /**
+     * Changed fields of a payment, {@code {field: {old, new}}}; fields: {@code lessons_paid},
+     * {@code payment_date}, {@code amount}, {@code currency}, {@code method}.
+     */
+    public record Updated(long paymentId, long studentId, long tutorId, Map<String, FieldChange> changes,
+            int balanceAfter) implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.PAYMENT_UPDATED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(paymentId);
+        }
+    }
+
+    /** The student's balance with this tutor fell to {@code threshold} (default 1) or below (Q7). */
+    public record BalanceLow(long studentId, long tutorId, int balance, int threshold) implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.BALANCE_LOW;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(studentId);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package ru.repitbot.events.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import ru.repitbot.events.EventCodec;
+import ru.repitbot.events.EventEnvelope;
+import ru.repitbot.events.EventPayload;
+import ru.repitbot.models.AttendanceStatus;
+import ru.repitbot.models.HomeworkStatus;
+import ru.repitbot.models.LessonStatus;
+import ru.repitbot.models.PaymentMethod;
+import ru.repitbot.models.TopicMastery;
+import tools.jackson.databind.JsonNode;
+
+/** Every catalogue payload survives the wire unchanged and is spelled in snake_case there. */
+class CatalogueTest {
+
+    /** Kaliningrad wall-clock time: events carry the business offset, not UTC. */
+    private static final ZoneOffset KALININGRAD = ZoneOffset.ofHours(2);
+    private static final OffsetDateTime MONDAY = OffsetDateTime.of(2025, 3, 3, 16, 30, 0, 0, KALININGRAD);
+    private static final OffsetDateTime NEXT_MONDAY = MONDAY.plusWeeks(1);
+
+    private final EventCodec codec = new EventCodec();
+
+    static Stream<EventPayload> payloads() {
+        Map<String, FieldChange> lessonChanges = new LinkedHashMap<>();
+        lessonChanges.put("attendance_status", FieldChange.of(AttendanceStatus.SCHEDULED, AttendanceStatus.ATTENDED));
+        lessonChanges.put("date", FieldChange.of(MONDAY, NEXT_MONDAY));
+        lessonChanges.put("mastery_comment", FieldChange.of(null, "Дроби освоены"));
+        lessonChanges.put("duration_minutes", FieldChange.of(60, 90));
+        lessonChanges.put("is_makeup", FieldChange.of(true, false));
+        return Stream.of(
+                new UserEvents.Created(7, "student", "Иван Петров", 123456789L, "ivan", "Europe/Kaliningrad", 7,
+                        List.of(2L), List.of(11L, 12L)),
+                new LessonEvents.Created(41, 7, 2, "Дроби", MONDAY, 60, null, AttendanceStatus.SCHEDULED,
+                        LessonStatus.NOT_CONDUCTED, TopicMastery.NOT_LEARNED, false),
+                new LessonEvents.Created(42, 7, 2, "Проценты (отработка)", null, 45, "устный счёт",
+                        AttendanceStatus.SCHEDULED, LessonStatus.NOT_CONDUCTED, TopicMastery.NOT_LEARNED, true),
+                new LessonEvents.Updated(41, 7, 2, lessonChanges),
+                new LessonEvents.Conducted(41, 7, 2, MONDAY, "Дроби", 60, AttendanceStatus.SCHEDULED),
+                new LessonEvents.Cancelled(41, 7, 2, MONDAY, AttendanceStatus.EXCUSED_ABSENCE,
+                        AttendanceStatus.SCHEDULED, "болеет",
+                        List.of(new LessonEvents.Shift(41, MONDAY, NEXT_MONDAY),
+                                new LessonEvents.Shift(43, NEXT_MONDAY, null)),
+                        43L, null),
+                new LessonEvents.Rescheduled(41, 7, 2, MONDAY, NEXT_MONDAY, "каникулы"),
+                new LessonEvents.Deleted(41, 7, 2),
+                new HomeworkEvents.Assigned(5, 41, 7, 2, "№ 12–15", NEXT_MONDAY, "https://example.org/task", 2),
+                new HomeworkEvents.Submitted(5, 41, 7, 2, true, 3, false),
+                new HomeworkEvents.Checked(5, 41, 7, 2, HomeworkStatus.CHECKED, NEXT_MONDAY),
+                new HomeworkEvents.Checked(5, 41, 7, 2, HomeworkStatus.PENDING, null),
+                new PaymentEvents.Created(9, 7, 2, 8, MONDAY, new BigDecimal("12000.50"), "RUB", PaymentMethod.TRANSFER,
+                        6),
+                new PaymentEvents.Created(10, 7, 2, -1, MONDAY, null, null, null, 5),
+                new PaymentEvents.Updated(9, 7, 2, Map.of("lessons_paid", FieldChange.of(8, 4),
+                        "method", FieldChange.of(PaymentMethod.CASH, PaymentMethod.CARD)), 2),
+                new PaymentEvents.BalanceLow(7, 2, 1, 1),
+                new AchievementEvents.Earned(3, 7, "first_lesson", "Первый шаг", "Поздравляем с первым уроком!", "🎯",
+                        MONDAY),
+                new NotificationEvents.Sent(100, 7, "telegram", "lesson_reminder"),
+                new NotificationEvents.Failed(101, 7, "telegram", "balance_low", "bot blocked by the user"),
+                new MaterialEvents.Created(8, 2L, "Таблица умножения", 3, "https://example.org/t", null),
+                new MaterialEvents.Updated(8, null, "Таблица умножения", 4, null, "для всех"),
+                new MaterialEvents.Deleted(8, 2L, "Таблица умножения", 4, null, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void payloadRoundTripsThroughTheWire(EventPayload payload) {
+        EventEnvelope decoded = codec.decode(codec.encode(envelope(payload)));
+
+        assertThat(decoded.eventType()).isEqualTo(payload.eventType());
+        assertThat(decoded.aggregateId()).isEqualTo(payload.aggregateId());
+        assertThat(codec.data(decoded, payload.getClass())).isEqualTo(payload);
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void wireNamesAreTheSnakeCaseOfTheComponents(EventPayload payload) {
+        JsonNode data = codec.decode(codec.encodeToString(envelope(payload))).data();
+
+        List<String> expected = Arrays.stream(payload.getClass().getRecordComponents())
+                .map(component -> snakeCase(component.getName())).toList();
+        assertThat(data.propertyNames()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void lessonFieldsAreSpelledAsConsumersReadThem() {
+        String json = codec.encodeToString(envelope(new LessonEvents.Cancelled(41, 7, 2, MONDAY,
+                AttendanceStatus.RESCHEDULED, AttendanceStatus.ATTENDED, null,
+                List.of(new LessonEvents.Shift(41, MONDAY, NEXT_MONDAY)), 43L, null)));
+
+        assertThat(json)
+                .contains("\"tutor_id\":2", "\"makeup_lesson_id\":43", "\"deleted_lesson_id\":null")
+                .contains("\"attendance_status\":\"rescheduled\"", "\"previous_attendance_status\":\"attended\"")
+                .contains("\"shifted\":[{\"lesson_id\":41,\"old_date\":\"2025-03-03T16:30:00+02:00\"")
+                .doesNotContain("tutorId", "makeupLessonId", "oldDate");
+
+        String created = codec.encodeToString(envelope(new LessonEvents.Created(42, 7, 2, "Проценты", null, 45, null,
+                AttendanceStatus.SCHEDULED, LessonStatus.NOT_CONDUCTED, TopicMastery.NOT_LEARNED, true)));
+        assertThat(created).contains("\"is_makeup\":true", "\"duration_minutes\":45", "\"date\":null",
+                "\"lesson_status\":\"not_conducted\"", "\"mastery_level\":\"not_learned\"");
+    }
+
+    @Test
+    void moneyTravelsAsAnExactDecimalString() {
+        String json = codec.encodeToString(envelope(new PaymentEvents.Created(9, 7, 2, 8, MONDAY,
+                new BigDecimal("12000.50"), "RUB", PaymentMethod.CARD, 6)));
+
+        assertThat(json).contains("\"amount\":\"12000.50\"", "\"method\":\"card\"", "\"balance_after\":6",
+                "\"payment_date\":\"2025-03-03T16:30:00+02:00\"");
+    }
+
+    @Test
+    void changesAreOldAndNewWireValues() {
+        String json = codec.encodeToString(envelope(new LessonEvents.Updated(41, 7, 2,
+                Map.of("attendance_status", FieldChange.of(AttendanceStatus.SCHEDULED, AttendanceStatus.ATTENDED)))));
+
+        assertThat(json).contains(
+                "\"changes\":{\"attendance_status\":{\"old\":\"scheduled\",\"new\":\"attended\"}}");
+    }
+
+    @Test
+    void everyEventTypeOfTheCatalogueHasAPayload() throws IllegalAccessException {
+        List<String> declared = new ArrayList<>();
+        for (var field : EventTypes.class.getFields()) {
+            declared.add((String) field.get(null));
+        }
+        List<String> covered = payloads().map(EventPayload::eventType).distinct().toList();
+        List<String> userLinks = List.of(EventTypes.USER_UPDATED, EventTypes.USER_DELETED, EventTypes.USER_LINKED,
+                EventTypes.USER_UNLINKED);
+
+        assertThat(Stream.concat(covered.stream(), userLinks.stream()).distinct().toList())
+                .containsExactlyInAnyOrderElementsOf(declared);
+    }
+
+    private EventEnvelope envelope(EventPayload payload) {
+        return new EventEnvelope(UUID.randomUUID(), payload.eventType(), "test", java.time.Instant.now(), null, null,
+                null, payload.aggregateId(), 1, codec.toTree(payload), Map.of());
+    }
+
+    private static String snakeCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}
