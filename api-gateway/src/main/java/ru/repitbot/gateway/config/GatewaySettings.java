@@ -1,0 +1,113 @@
+package ru.repitbot.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import ru.repitbot.gateway.domain.CorsPolicy;
+import ru.repitbot.gateway.domain.RateWindow;
+
+/**
+ * The gateway's settings ({@code repitbot.gateway.*}); the seed's {@code RATE_LIMIT_*} and {@code CORS_*} are mapped
+ * onto them by shared/config, the {@code <NAME>_SERVICE_URL}s in {@code application.yml}.
+ *
+ * @param services base URL of each deployable, by name
+ * @param connectTimeout how long to wait for a TCP connection to a service
+ * @param responseTimeout how long to wait for a service's response headers
+ * @param trustedProxies how many reverse proxies in front of the gateway append to {@code X-Forwarded-For}; 0 (the
+ *     default) uses the TCP peer as the client address and ignores the header
+ * @param rateLimit request limits
+ * @param cors browser origins
+ * @param circuitBreaker when a failing service is cut off
+ * @param downstreamHealth whether {@code /health} lists each service's reachability (never failing the gateway's)
+ */
+@ConfigurationProperties("repitbot.gateway")
+public record GatewaySettings(Map<String, URI> services, Duration connectTimeout, Duration responseTimeout,
+        int trustedProxies, RateLimit rateLimit, Cors cors, CircuitBreaker circuitBreaker,
+        boolean downstreamHealth) {
+
+    public GatewaySettings {
+        services = services == null ? Map.of() : Map.copyOf(services);
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+        responseTimeout = responseTimeout == null ? Duration.ofSeconds(30) : responseTimeout;
+        rateLimit = rateLimit == null ? new RateLimit(true, 100, 60, 10, 60, true, null) : rateLimit;
+        cors = cors == null ? new Cors(null, false, null, null, null) : cors;
+        circuitBreaker = circuitBreaker == null ? new CircuitBreaker(50, 20, 10, null, 3) : circuitBreaker;
+    }
+
+    /** The base URL of {@code service}; fails at start-up when it is missing. */
+    public URI serviceUrl(String service) {
+        URI uri = services.get(service);
+        if (uri == null) {
+            throw new IllegalStateException("No URL configured for " + service
+                    + " (repitbot.gateway.services." + service + ")");
+        }
+        return uri;
+    }
+
+    /**
+     * @param enabled {@code RATE_LIMIT_ENABLED}
+     * @param requests {@code RATE_LIMIT_REQUESTS} per caller (user id, or client address when anonymous)
+     * @param windowSeconds {@code RATE_LIMIT_WINDOW}
+     * @param authRequests extra limit per client address for the anonymous auth endpoints (login, refresh, …)
+     * @param authWindowSeconds its window
+     * @param servicesExempt whether service tokens (role {@code service}) skip the per-caller limit
+     * @param keyPrefix namespace of the limiter's Redis keys (one installation or test run per prefix)
+     */
+    public record RateLimit(Boolean enabled, Integer requests, Integer windowSeconds, Integer authRequests,
+            Integer authWindowSeconds, Boolean servicesExempt, String keyPrefix) {
+
+        public RateLimit {
+            enabled = enabled == null || enabled;
+            requests = requests == null ? 100 : requests;
+            windowSeconds = windowSeconds == null ? 60 : windowSeconds;
+            authRequests = authRequests == null ? 10 : authRequests;
+            authWindowSeconds = authWindowSeconds == null ? 60 : authWindowSeconds;
+            servicesExempt = servicesExempt == null || servicesExempt;
+            keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? "repitbot" : keyPrefix.trim();
+        }
+
+        public RateWindow perCaller() {
+            return new RateWindow(requests, windowSeconds);
+        }
+
+        public RateWindow anonymousAuth() {
+            return new RateWindow(authRequests, authWindowSeconds);
+        }
+    }
+
+    /** {@code CORS_ORIGINS}, {@code CORS_CREDENTIALS}, {@code CORS_METHODS}, {@code CORS_HEADERS}. */
+    public record Cors(List<String> origins, boolean credentials, List<String> methods, List<String> headers,
+            Duration maxAge) {
+
+        public Cors {
+            maxAge = maxAge == null ? Duration.ofHours(1) : maxAge;
+        }
+
+        public CorsPolicy policy() {
+            return new CorsPolicy(origins, credentials, methods, headers);
+        }
+    }
+
+    /**
+     * Resilience4j settings shared by every route's breaker (one breaker per route).
+     *
+     * @param failureRateThreshold percentage of failed calls that opens the breaker
+     * @param slidingWindow how many recent calls are counted
+     * @param minimumCalls calls needed before the rate is judged
+     * @param openDuration how long an open breaker refuses calls before trying again
+     * @param halfOpenCalls trial calls while half open
+     */
+    public record CircuitBreaker(int failureRateThreshold, int slidingWindow, int minimumCalls, Duration openDuration,
+            int halfOpenCalls) {
+
+        public CircuitBreaker {
+            failureRateThreshold = failureRateThreshold <= 0 ? 50 : failureRateThreshold;
+            slidingWindow = slidingWindow <= 0 ? 20 : slidingWindow;
+            minimumCalls = minimumCalls <= 0 ? 10 : minimumCalls;
+            openDuration = openDuration == null ? Duration.ofSeconds(30) : openDuration;
+            halfOpenCalls = halfOpenCalls <= 0 ? 3 : halfOpenCalls;
+        }
+    }
+}
