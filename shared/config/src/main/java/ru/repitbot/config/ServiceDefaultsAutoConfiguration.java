@@ -59,6 +59,17 @@ public class ServiceDefaultsAutoConfiguration {
             return new RedocController();
         }
 
+        /**
+         * The API docs show fields as they travel: snake_case. springdoc models schemas with swagger-core's own
+         * (Jackson 2) mapper, which knows nothing of the application's naming strategy.
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        io.swagger.v3.core.jackson.ModelResolver snakeCaseModelResolver() {
+            return new io.swagger.v3.core.jackson.ModelResolver(io.swagger.v3.core.util.Json.mapper().copy()
+                    .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE));
+        }
+
         @Bean
         @ConditionalOnMissingBean
         OpenAPI repitbotOpenApi(@Value("${spring.application.name}") String service,

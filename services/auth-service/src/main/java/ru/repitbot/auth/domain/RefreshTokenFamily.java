@@ -1,0 +1,107 @@
+package ru.repitbot.auth.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One login's chain of refresh tokens. Every refresh uses the chain's newest token and adds its successor; when a
+ * used token shows up again (someone kept a copy), the whole family is revoked, so neither the thief nor the owner
+ * can go on without logging in again. The family row is also what concurrent refreshes of one login lock on.
+ */
+@Entity
+@Table(name = "refresh_family")
+public class RefreshTokenFamily {
+
+    /** Why a family ended. */
+    public enum RevokeReason { LOGOUT, REUSE, USER_DELETED }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "user_id", nullable = false)
+    private long userId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoked_reason", length = 20)
+    private String revokedReason;
+
+    protected RefreshTokenFamily() {
+    }
+
+    private RefreshTokenFamily(UUID id, long userId, Instant createdAt) {
+        this.id = id;
+        this.userId = userId;
+        this.createdAt = createdAt;
+    }
+
+    /** A new family for a fresh login. */
+    public static RefreshTokenFamily start(long userId, Instant now) {
+        return new RefreshTokenFamily(UUID.randomUUID(), userId, Objects.requireNonNull(now));
+    }
+
+    /** The family's first token, issued at login. */
+    public RefreshToken firstToken(String tokenHash, String role, Instant now, Duration lifetime) {
+        return new RefreshToken(tokenHash, id, userId, role, now, now.plus(lifetime));
+    }
+
+    /**
+     * Uses {@code presented} and returns its successor in this family.
+     *
+     * @throws IllegalStateException unless {@link RefreshRotation#judge} said {@code ROTATE}
+     */
+    public RefreshToken rotate(RefreshToken presented, String newTokenHash, String role, Instant now,
+            Duration lifetime) {
+        if (!presented.familyId().equals(id)) {
+            throw new IllegalArgumentException("token belongs to another family");
+        }
+        RefreshRotation.Verdict verdict = RefreshRotation.judge(this, presented, now);
+        if (verdict != RefreshRotation.Verdict.ROTATE) {
+            throw new IllegalStateException("cannot rotate: " + verdict);
+        }
+        presented.markUsed(now);
+        return new RefreshToken(newTokenHash, id, userId, role, now, now.plus(lifetime));
+    }
+
+    /** Ends the family; idempotent (the first reason stays). Its tokens are revoked by storage in the same step. */
+    public void revoke(RevokeReason reason, Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+            revokedReason = reason.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public String revokedReason() {
+        return revokedReason;
+    }
+}
