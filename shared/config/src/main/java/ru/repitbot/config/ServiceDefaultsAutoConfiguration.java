@@ -61,13 +61,15 @@ public class ServiceDefaultsAutoConfiguration {
 
         /**
          * The API docs show fields as they travel: snake_case. springdoc models schemas with swagger-core's own
-         * (Jackson 2) mapper, which knows nothing of the application's naming strategy.
+         * (Jackson 2) mapper, which knows nothing of the application's naming strategy. springdoc 3 writes OpenAPI
+         * 3.1, so the resolver must be switched to 3.1 too or every schema loses its {@code type}.
          */
         @Bean
         @ConditionalOnMissingBean
         io.swagger.v3.core.jackson.ModelResolver snakeCaseModelResolver() {
-            return new io.swagger.v3.core.jackson.ModelResolver(io.swagger.v3.core.util.Json.mapper().copy()
-                    .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE));
+            return new io.swagger.v3.core.jackson.ModelResolver(io.swagger.v3.core.util.Json31.mapper().copy()
+                    .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE))
+                    .openapi31(true);
         }
 
         @Bean

@@ -79,8 +79,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        // A wire enum's own message names the allowed values ("must be one of [...]").
+        Throwable root = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e);
+        String reason = root instanceof IllegalArgumentException && root.getMessage() != null
+                && root.getMessage().startsWith("must be") ? root.getMessage() : "must be " + article(expected);
         return badRequest("Invalid parameter " + e.getName(),
-                List.of(new Problems.FieldError(e.getName(), "must be " + article(expected))), request);
+                List.of(new Problems.FieldError(e.getName(), reason)), request);
     }
 
     @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class})
