@@ -29,7 +29,7 @@ public record EventEnvelope(
         String causationId,
         String userId,
         String aggregateId,
-        int aggregateVersion,
+        long aggregateVersion,
         JsonNode data,
         Map<String, Object> metadata) {
 }

@@ -38,6 +38,11 @@ public class ServiceSecurityAutoConfiguration {
         "/error"};
 
     @Bean
+    ru.repitbot.config.web.SecurityProblemsAdvice securityProblemsAdvice() {
+        return new ru.repitbot.config.web.SecurityProblemsAdvice();
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
         return TokenValidation.decoder(properties);

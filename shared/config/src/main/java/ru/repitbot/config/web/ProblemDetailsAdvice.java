@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,9 +38,10 @@ import tools.jackson.databind.DatabindException;
 /**
  * Every error of a service as {@code application/problem+json}: bad input is a 400 naming the field and the reason,
  * a foreign or missing object 404, a wrong role 403, a collision 409; an unexpected failure is a logged 500 that
- * reveals nothing.
+ * reveals nothing. Ordered last: a service's own advice (ordered earlier) handles its special exceptions first.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -92,12 +92,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.info("Rejected by a database constraint: {}", org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict",
                 "The change conflicts with existing data", uri(request)), new HttpHeaders());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Object> accessDenied(AccessDeniedException e, HttpServletRequest request) {
-        return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this", uri(request)),
-                new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
@@ -172,7 +166,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(Problems.withErrors(problem, errors), new HttpHeaders());
     }
 
-    private static ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers) {
+    static ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers) {
         return ResponseEntity.status(problem.getStatus()).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
@@ -181,7 +175,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ((ServletWebRequest) request).getRequest();
     }
 
-    private static URI uri(HttpServletRequest request) {
+    static URI uri(HttpServletRequest request) {
         return URI.create(request.getRequestURI());
     }
 

@@ -38,17 +38,30 @@ public class Outbox {
     /** Writes {@code payload} as an event; must run inside a transaction. Returns the envelope written. */
     @Transactional(propagation = Propagation.MANDATORY)
     public EventEnvelope publish(EventPayload payload) {
-        return publish(payload, null);
+        return write(payload, null, 1);
+    }
+
+    /**
+     * As {@link #publish(EventPayload)}, with the changed object's version as {@code aggregate_version}, so a
+     * consumer keeping a projection can ignore a stale event that arrives after a newer one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public EventEnvelope publish(EventPayload payload, long aggregateVersion) {
+        return write(payload, null, aggregateVersion);
     }
 
     /** As {@link #publish(EventPayload)}, recording the event that caused this one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public EventEnvelope publish(EventPayload payload, EventEnvelope cause) {
+        return write(payload, cause, 1);
+    }
+
+    private EventEnvelope write(EventPayload payload, EventEnvelope cause, long aggregateVersion) {
         String correlation = cause != null && cause.correlationId() != null ? cause.correlationId()
                 : firstNonNull(MDC.get("requestId"), MDC.get("traceId"));
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), payload.eventType(), serviceName,
                 Instant.now(), correlation, cause == null ? null : cause.eventId().toString(),
-                currentUserId.get(), payload.aggregateId(), 1, codec.toTree(payload), Map.of());
+                currentUserId.get(), payload.aggregateId(), aggregateVersion, codec.toTree(payload), Map.of());
         jdbc.update("INSERT INTO outbox_event (event_id, event_type, envelope) VALUES (?, ?, ?)",
                 envelope.eventId(), envelope.eventType(), codec.encodeToString(envelope));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

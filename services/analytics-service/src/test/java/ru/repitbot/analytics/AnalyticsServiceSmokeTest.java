@@ -1,0 +1,23 @@
+package ru.repitbot.analytics;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import ru.repitbot.testsupport.ServiceContractChecks;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AnalyticsServiceSmokeTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void bootsHealthyWithItsDependenciesAndDocs() {
+        ServiceContractChecks.assertOperable(port, "analytics-service", "db", "rabbit");
+    }
+
+    @Test
+    void apiNeedsAToken() {
+        ServiceContractChecks.assertNeedsToken(port, "/api/v1/analytics");
+    }
+}
