@@ -102,12 +102,14 @@ public class AuthController {
             description = """
                     Each refresh token works once: the answer carries its successor (same login, a new 7-day \
                     lifetime) and the current role from user-service. Presenting a used refresh token again ends \
-                    the whole login (all its refresh tokens), since a copy must be in someone else's hands.""")
+                    the whole login (all its refresh tokens), since a copy must be in someone else's hands. So \
+                    does a reset access code: once user-service no longer binds the user to the Telegram id the \
+                    login was made with, the login ends ("the access code was reset; log in again").""")
     @ApiResponse(responseCode = "200", description = "A new access and refresh token")
     @ApiResponse(responseCode = "400", description = "No refresh_token in the body", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token, or the "
-            + "user was deleted", content = @Content(mediaType = "application/problem+json",
+    @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token, the "
+            + "user was deleted, or the access code was reset since this login", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "user-service is unavailable; the token stays usable",
             content = @Content(mediaType = "application/problem+json",

@@ -50,8 +50,13 @@ public class UserServiceClient {
     public record BoundElsewhere(String detail) implements Verification {
     }
 
-    /** What refresh needs to know about a user. */
-    public record UserInfo(long userId, String role, String fullName) {
+    /**
+     * What refresh needs to know about a user.
+     *
+     * @param telegramId the Telegram account the user is bound to now; {@code null} when unbound (user-service leaves
+     *     the null field out of its answer)
+     */
+    public record UserInfo(long userId, String role, String fullName, Long telegramId) {
     }
 
     public Verification verify(String accessCode, long telegramId, String username) {
@@ -94,7 +99,16 @@ public class UserServiceClient {
                     HttpStatusCode status = response.getStatusCode();
                     if (status.value() == 200) {
                         JsonNode json = response.bodyTo(JsonNode.class);
-                        return Optional.of(new UserInfo(userId, text(json, "role"), text(json, "full_name")));
+                        JsonNode telegram = json == null ? null : json.path("telegram_id");
+                        Long telegramId = null;
+                        if (telegram != null && telegram.isIntegralNumber() && telegram.canConvertToLong()) {
+                            telegramId = telegram.asLong();
+                        } else if (telegram != null && !telegram.isMissingNode() && !telegram.isNull()) {
+                            // Not "unbound": refuse to guess (and so to end the login); the token stays usable.
+                            throw unexpected("get user", status, "telegram_id is not an integer");
+                        }
+                        return Optional.of(new UserInfo(userId, text(json, "role"), text(json, "full_name"),
+                                telegramId));
                     }
                     if (status.value() == 404) {
                         return Optional.<UserInfo>empty();

@@ -43,7 +43,7 @@ public class Logins {
                 Role role = role(v.role());
                 throttle.reset(telegramId);
                 log.info("Login of user {} ({}) with Telegram id {}", v.userId(), role, telegramId);
-                yield sessions.start(v.userId(), role, v.fullName());
+                yield sessions.start(v.userId(), telegramId, role, v.fullName());
             }
             case WrongCode w -> {
                 throttle.recordWrongCode(subjects);

@@ -23,12 +23,14 @@ import ru.repitbot.models.errors.UnauthorizedException;
 
 /**
  * A login's tokens over time: the first pair at login, a new pair for each refresh (rotation in the same family),
- * the end of the family at logout, on reuse of a used refresh token, or when the user no longer exists.
+ * the end of the family at logout, on reuse of a used refresh token, when the user no longer exists, or when the
+ * user is no longer bound to the Telegram id the login was made with (the access code was reset).
  */
 @Service
 public class Sessions {
 
     private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+    static final String CODE_RESET = "the access code was reset; log in again";
 
     private final RefreshFamilyRepository families;
     private final RefreshTokenRepository tokens;
@@ -57,12 +59,12 @@ public class Sessions {
             String role, String fullName) {
     }
 
-    /** A new login: a new family and its first refresh token. */
-    public Tokens start(long userId, Role role, String fullName) {
+    /** A new login with {@code telegramId}: a new family and its first refresh token. */
+    public Tokens start(long userId, long telegramId, Role role, String fullName) {
         Instant now = clock.instant();
         String refresh = opaque.newToken();
         tx.executeWithoutResult(status -> {
-            RefreshTokenFamily family = families.save(RefreshTokenFamily.start(userId, now));
+            RefreshTokenFamily family = families.save(RefreshTokenFamily.start(userId, telegramId, now));
             tokens.save(family.firstToken(OpaqueTokens.hash(refresh), role.value(), now, refreshLifetime));
         });
         return new Tokens(accessTokens.forUser(userId, role.value()), refresh, refreshLifetime.toSeconds(), userId,
@@ -73,7 +75,8 @@ public class Sessions {
      * Exchanges a refresh token for a new pair.
      *
      * @throws UnauthorizedException when the token is unknown, expired, revoked or reused (reuse also ends the
-     *     family), or the user no longer exists
+     *     family), the user no longer exists, or the user is no longer bound to the login's Telegram id (the
+     *     family is ended too)
      * @throws DependencyUnavailableException when user-service cannot say whether the user exists; the presented
      *     token is left untouched so the client can retry
      */
@@ -84,6 +87,9 @@ public class Sessions {
         RefreshTokenFamily family = families.findById(token.familyId())
                 .orElseThrow(() -> new UnauthorizedException("refresh token is not valid"));
         RefreshRotation.Verdict early = RefreshRotation.judge(family, token, clock.instant());
+        if (early == RefreshRotation.Verdict.REVOKED && family.isRevokedFor(RevokeReason.UNBOUND)) {
+            throw new UnauthorizedException(CODE_RESET);
+        }
         if (early != RefreshRotation.Verdict.ROTATE) {
             throw refused(early, token);
         }
@@ -100,9 +106,11 @@ public class Sessions {
             Instant now = clock.instant();
             RefreshTokenFamily locked = families.lockById(token.familyId()).orElseThrow();
             RefreshToken current = tokens.findByTokenHash(hash).orElseThrow();
-            RefreshRotation.Verdict v = RefreshRotation.judge(locked, current, now);
+            RefreshRotation.Verdict v = RefreshRotation.judge(locked, current, now, user.get().telegramId());
             if (v == RefreshRotation.Verdict.REUSED) {
                 revokeLocked(locked, RevokeReason.REUSE, now);
+            } else if (v == RefreshRotation.Verdict.UNBOUND) {
+                revokeLocked(locked, RevokeReason.UNBOUND, now);
             } else if (v == RefreshRotation.Verdict.ROTATE) {
                 tokens.save(locked.rotate(current, OpaqueTokens.hash(next), role.value(), now, refreshLifetime));
             }
@@ -134,6 +142,11 @@ public class Sessions {
             log.warn("Refresh token reused for user {}: family {} revoked", token.userId(), token.familyId());
             return new UnauthorizedException("refresh token was already used; the login has been ended, "
                     + "log in again");
+        }
+        if (verdict == RefreshRotation.Verdict.UNBOUND) {
+            // Already revoked under the family lock.
+            log.info("Access code of user {} was reset: family {} revoked", token.userId(), token.familyId());
+            return new UnauthorizedException(CODE_RESET);
         }
         return new UnauthorizedException(verdict == RefreshRotation.Verdict.EXPIRED ? "refresh token has expired"
                 : "refresh token has been revoked");

@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * user-service as docs/architecture/contracts.md "Login" describes it, in this JVM: {@code POST
  * /internal/v1/access-codes/verify} (binds on first use, 404 wrong code, 409 bound elsewhere) and {@code GET
- * /api/v1/users/{id}}; both want a bearer token, which is recorded. It can be switched "down" (500s).
+ * /api/v1/users/{id}} (with {@code telegram_id}, left out while unbound as user-service's non-null JSON does);
+ * both want a bearer token, which is recorded. It can be switched "down" (500s). A test changes a user's binding
+ * through {@link User#telegramId} (null = the tutor reset the code).
  */
 final class FakeUserService {
 
@@ -150,8 +152,15 @@ final class FakeUserService {
             problem(exchange, 404, "User " + id + " not found");
             return;
         }
-        send(exchange, 200, "application/json", json.writeValueAsString(Map.of("id", user.id, "role", user.role,
-                "full_name", user.fullName)));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("id", user.id);
+        answer.put("role", user.role);
+        answer.put("full_name", user.fullName);
+        Long telegramId = user.telegramId;
+        if (telegramId != null) {
+            answer.put("telegram_id", telegramId);
+        }
+        send(exchange, 200, "application/json", json.writeValueAsString(answer));
     }
 
     private boolean guard(HttpExchange exchange, String method) throws IOException {

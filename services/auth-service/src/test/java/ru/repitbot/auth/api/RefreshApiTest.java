@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import ru.repitbot.testsupport.ApiClient.ApiResponse;
 import ru.repitbot.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 class RefreshApiTest extends AuthApiTestBase {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private JsonNode loggedIn(FakeUserService.User user) {
         ApiResponse response = login(anonymousCaller(), user.code, randomTelegramId());
@@ -112,6 +117,55 @@ class RefreshApiTest extends AuthApiTestBase {
 
         assertThat(response.status()).as("%s", response).isEqualTo(401);
         assertThat(response.json().path("detail").asString()).contains("no longer exists");
+    }
+
+    @Test
+    void resettingTheAccessCodeEndsTheLoginOfTheOldDevice() {
+        FakeUserService.User user = users.addUser("student", "Потерявший телефон");
+        String first = loggedIn(user).path("refresh_token").asString();
+        String second = refresh(first).json().path("refresh_token").asString();
+        user.telegramId = null; // the tutor reset the code: user-service unbound the Telegram account
+
+        ApiResponse response = refresh(second);
+
+        assertThat(response.status()).as("%s", response).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("detail").asString()).contains("access code was reset");
+        assertThat(response.json().has("refresh_token")).isFalse();
+        ApiResponse again = refresh(second);
+        assertThat(again.status()).as("%s", again).isEqualTo(401);
+        assertThat(again.json().path("detail").asString()).contains("access code was reset");
+        assertThat(refresh(first).status()).isEqualTo(401);
+        assertThat(jdbc.queryForList("SELECT revoked_reason FROM refresh_family WHERE user_id = ?", String.class,
+                user.id)).containsExactly("unbound");
+    }
+
+    @Test
+    void theFamilyStaysRevokedWhenTheCodeIsBoundAgain() {
+        FakeUserService.User user = users.addUser("student", "Новый телефон");
+        long oldPhone = randomTelegramId();
+        String old = login(anonymousCaller(), user.code, oldPhone).json().path("refresh_token").asString();
+        user.telegramId = null;
+        assertThat(refresh(old).status()).isEqualTo(401);
+
+        long newPhone = randomTelegramId();
+        ApiResponse relogin = login(anonymousCaller(), user.code, newPhone);
+        assertThat(relogin.status()).as("%s", relogin).isEqualTo(200);
+
+        assertThat(refresh(old).status()).as("the old login stays ended").isEqualTo(401);
+        assertThat(refresh(relogin.json().path("refresh_token").asString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLoginFromTheOldAccountEndsOnceTheCodeIsBoundToAnotherOne() {
+        FakeUserService.User user = users.addUser("student", "Сменивший аккаунт");
+        String old = loggedIn(user).path("refresh_token").asString();
+        user.telegramId = randomTelegramId(); // reset and bound anew before the old device refreshed
+
+        ApiResponse response = refresh(old);
+
+        assertThat(response.status()).as("%s", response).isEqualTo(401);
+        assertThat(response.json().path("detail").asString()).contains("access code was reset");
     }
 
     @Test

@@ -13,8 +13,9 @@ class RefreshRotationTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
     private static final Duration WEEK = Duration.ofDays(7);
+    private static final long PHONE = 555_000_111L;
 
-    private final RefreshTokenFamily family = RefreshTokenFamily.start(42, T0);
+    private final RefreshTokenFamily family = RefreshTokenFamily.start(42, PHONE, T0);
     private final RefreshToken first = family.firstToken("hash-1", "student", T0, WEEK);
 
     @Test
@@ -92,10 +93,52 @@ class RefreshRotationTest {
 
     @Test
     void aTokenOfAnotherFamilyCannotBeRotatedHere() {
-        RefreshTokenFamily other = RefreshTokenFamily.start(42, T0);
+        RefreshTokenFamily other = RefreshTokenFamily.start(42, PHONE, T0);
 
         assertThatThrownBy(() -> other.rotate(first, "hash-2", "student", T0, WEEK))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void whileTheUserIsStillBoundToTheLoginsTelegramIdTheTokenRotates() {
+        assertThat(family.telegramId()).isEqualTo(PHONE);
+        assertThat(RefreshRotation.judge(family, first, T0.plusSeconds(60), PHONE)).isEqualTo(Verdict.ROTATE);
+    }
+
+    @Test
+    void aResetCodeThatLeftTheUserUnboundEndsTheLogin() {
+        assertThat(RefreshRotation.judge(family, first, T0.plusSeconds(60), null)).isEqualTo(Verdict.UNBOUND);
+
+        family.revoke(RevokeReason.UNBOUND, T0.plusSeconds(60));
+
+        assertThat(family.revokedReason()).isEqualTo("unbound");
+        assertThat(family.isRevokedFor(RevokeReason.UNBOUND)).isTrue();
+        assertThat(RefreshRotation.judge(family, first, T0.plusSeconds(61), PHONE)).isEqualTo(Verdict.REVOKED);
+        assertThatThrownBy(() -> family.rotate(first, "hash-2", "student", T0.plusSeconds(61), WEEK))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aCodeBoundAnewToAnotherTelegramAccountEndsTheOldLogin() {
+        assertThat(RefreshRotation.judge(family, first, T0.plusSeconds(60), PHONE + 1)).isEqualTo(Verdict.UNBOUND);
+    }
+
+    @Test
+    void aFamilyFromBeforeTelegramIdsWereRecordedIsNotChecked() {
+        RefreshTokenFamily old = RefreshTokenFamily.start(42, null, T0);
+        RefreshToken token = old.firstToken("hash-old", "student", T0, WEEK);
+
+        assertThat(RefreshRotation.judge(old, token, T0.plusSeconds(60), null)).isEqualTo(Verdict.ROTATE);
+        assertThat(RefreshRotation.judge(old, token, T0.plusSeconds(60), PHONE)).isEqualTo(Verdict.ROTATE);
+    }
+
+    @Test
+    void theBindingIsOnlyAskedAboutOnceTheTokenItselfIsValid() {
+        RefreshToken second = family.rotate(first, "hash-2", "student", T0.plusSeconds(60), WEEK);
+
+        assertThat(RefreshRotation.judge(family, first, T0.plusSeconds(120), null)).isEqualTo(Verdict.REUSED);
+        assertThat(RefreshRotation.judge(family, second, T0.plusSeconds(60).plus(WEEK), null))
+                .isEqualTo(Verdict.EXPIRED);
     }
 
     @Test
