@@ -1,15 +1,11 @@
 package ru.repitbot.lesson;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import ru.repitbot.testsupport.ServiceContractChecks;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LessonServiceSmokeTest {
-
-    @LocalServerPort
-    int port;
+class LessonServiceSmokeTest extends IntegrationTest {
 
     @Test
     void bootsHealthyWithItsDependenciesAndDocs() {
@@ -19,5 +15,14 @@ class LessonServiceSmokeTest {
     @Test
     void apiNeedsAToken() {
         ServiceContractChecks.assertNeedsToken(port, "/api/v1/lessons");
+        ServiceContractChecks.assertNeedsToken(port, "/api/v1/schedules/1");
+        ServiceContractChecks.assertNeedsToken(port, "/api/v1/calendar/feeds");
+    }
+
+    @Test
+    void theOpenApiDocumentShowsTheEndpointsInSnakeCase() {
+        String docs = anonymous().get("/openapi.json").body();
+        assertThat(docs).contains("/api/v1/lessons/{id}/cancel", "/api/v1/schedules/{studentId}/materialise",
+                "/api/v1/calendar/{token}.ics", "\"student_id\"", "\"duration_minutes\"");
     }
 }

@@ -1,0 +1,54 @@
+package ru.repitbot.lesson.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Positive;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import ru.repitbot.config.security.CurrentUser;
+
+@RestController
+@RequestMapping("/api/v1/calendar")
+@Tag(name = "Calendar feeds", description = "Private iCalendar (RFC 5545) links for calendar apps")
+public class CalendarController {
+
+    static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final CalendarService service;
+
+    public CalendarController(CalendarService service) {
+        this.service = service;
+    }
+
+    /** Body of a feed request; {@code student_id} narrows the feed to one student. */
+    public record FeedRequest(@Positive Long studentId) {
+    }
+
+    @PostMapping("/feeds")
+    @Operation(summary = "Get a private feed link (a new one each time; the old one stops working)",
+            description = "A tutor: all their lessons or one student's; a student: their own; a parent: all "
+                    + "children's or one child's; an admin: one student's.")
+    public ResponseEntity<CalendarService.FeedLink> createFeed(CurrentUser caller,
+            @jakarta.validation.Valid @RequestBody(required = false) FeedRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(service.create(caller, request == null ? null : request.studentId()));
+    }
+
+    @GetMapping("/{token}.ics")
+    @SecurityRequirements
+    @Operation(summary = "The feed (public: the secret token is the credential)")
+    public ResponseEntity<String> feed(@PathVariable String token) {
+        return ResponseEntity.ok().contentType(TEXT_CALENDAR)
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(service.render(token));
+    }
+}

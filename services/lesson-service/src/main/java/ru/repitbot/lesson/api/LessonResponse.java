@@ -1,0 +1,50 @@
+package ru.repitbot.lesson.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import ru.repitbot.lesson.domain.AttendanceRules;
+import ru.repitbot.lesson.domain.Lesson;
+import ru.repitbot.lesson.events.LessonEventPublisher;
+import ru.repitbot.models.AttendanceStatus;
+import ru.repitbot.models.LessonStatus;
+import ru.repitbot.models.TopicMastery;
+
+/** A lesson as the API shows it; times are in the student's time zone ({@code time_zone}), with the offset. */
+public record LessonResponse(
+        long id,
+        long tutorId,
+        long studentId,
+        String topic,
+        @Schema(description = "Start with offset; null only for an undated make-up lesson")
+        @JsonInclude(JsonInclude.Include.ALWAYS) OffsetDateTime startAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) OffsetDateTime endAt,
+        int durationMinutes,
+        @Schema(description = "The student's IANA zone the times are shown in") String timeZone,
+        String skillsDeveloped,
+        TopicMastery masteryLevel,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String masteryComment,
+        AttendanceStatus attendanceStatus,
+        LessonStatus lessonStatus,
+        @Schema(description = "Whether the lesson counts against the prepaid balance (attended, unexcused_absence)")
+        boolean charged,
+        OffsetDateTime originalStartAt,
+        boolean isRescheduled,
+        boolean isMakeup,
+        String cancellationReason,
+        String rescheduleReason,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        long version) {
+
+    public static LessonResponse of(Lesson l, ZoneId zone) {
+        return new LessonResponse(l.id(), l.tutorId(), l.studentId(), l.topic(),
+                LessonEventPublisher.at(l.startAt(), zone), LessonEventPublisher.at(l.endAt(), zone),
+                l.durationMinutes(), zone.getId(), l.skillsDeveloped(), l.masteryLevel(), l.masteryComment(),
+                l.attendanceStatus(), l.lessonStatus(), AttendanceRules.isCharged(l.attendanceStatus()),
+                LessonEventPublisher.at(l.originalStartAt(), zone), l.isRescheduled(), l.isMakeup(),
+                l.cancellationReason(), l.rescheduleReason(), LessonEventPublisher.at(l.createdAt(), zone),
+                LessonEventPublisher.at(l.updatedAt(), zone), l.version());
+    }
+}

@@ -1,0 +1,489 @@
+package ru.repitbot.lesson.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.repitbot.config.access.StudentAccess;
+import ru.repitbot.config.security.CurrentUser;
+import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonEvents;
+import ru.repitbot.lesson.config.LessonSettings;
+import ru.repitbot.lesson.db.AccessDirectory;
+import ru.repitbot.lesson.db.IdempotencyKeys;
+import ru.repitbot.lesson.db.LessonRepository;
+import ru.repitbot.lesson.db.LessonSearch;
+import ru.repitbot.lesson.db.TutorLocks;
+import ru.repitbot.lesson.domain.AttendanceRules;
+import ru.repitbot.lesson.domain.DateTimeInput;
+import ru.repitbot.lesson.domain.Lesson;
+import ru.repitbot.lesson.domain.LessonOverlap;
+import ru.repitbot.lesson.domain.TopicShift;
+import ru.repitbot.lesson.events.LessonEventPublisher;
+import ru.repitbot.models.AttendanceStatus;
+import ru.repitbot.models.PageQuery;
+import ru.repitbot.models.PageResponse;
+import ru.repitbot.models.Role;
+import ru.repitbot.models.errors.ConflictException;
+import ru.repitbot.models.errors.ForbiddenException;
+import ru.repitbot.models.errors.InvalidFieldException;
+import ru.repitbot.models.errors.NotFoundException;
+
+/**
+ * The lesson use cases: each one transaction that checks the caller, applies the rules of {@code domain}, and
+ * writes its events to the outbox. Every change of a tutor's timetable holds that tutor's advisory lock.
+ */
+@Service
+public class LessonService {
+
+    private final LessonRepository lessons;
+    private final LessonSearch search;
+    private final LessonPolicy policy;
+    private final StudentAccess access;
+    private final AccessDirectory directory;
+    private final TutorLocks locks;
+    private final IdempotencyKeys idempotencyKeys;
+    private final LessonEventPublisher events;
+    private final Zones zones;
+    private final LessonSettings settings;
+    private final Clock clock;
+
+    public LessonService(LessonRepository lessons, LessonSearch search, LessonPolicy policy, StudentAccess access,
+            AccessDirectory directory, TutorLocks locks, IdempotencyKeys idempotencyKeys,
+            LessonEventPublisher events, Zones zones, LessonSettings settings, Clock clock) {
+        this.lessons = lessons;
+        this.search = search;
+        this.policy = policy;
+        this.access = access;
+        this.directory = directory;
+        this.locks = locks;
+        this.idempotencyKeys = idempotencyKeys;
+        this.events = events;
+        this.zones = zones;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A created lesson, or the lesson an earlier request with the same {@code Idempotency-Key} created. */
+    public record Creation(LessonResponse lesson, boolean replayed) {
+    }
+
+    @Transactional
+    public Creation create(CurrentUser caller, LessonRequests.Create request, String idempotencyKey) {
+        caller.require(Role.TUTOR, Role.ADMIN);
+        long studentId = request.studentId();
+        long tutorId = tutorFor(caller, request.tutorId(), studentId);
+        ZoneId zone = zones.of(studentId);
+        Instant start = DateTimeInput.parse("start_at", request.startAt(), zone);
+        String topic = topic(request.topic());
+        int duration = request.durationMinutes() == null ? Lesson.DEFAULT_DURATION_MINUTES
+                : request.durationMinutes();
+        String skills = blankToNull(request.skillsDeveloped());
+        Instant now = clock.instant();
+
+        String key = idempotencyKey(idempotencyKey);
+        if (key != null) {
+            String fingerprint = fingerprint(studentId, tutorId, topic, start, duration, skills);
+            Optional<IdempotencyKeys.Used> used = idempotencyKeys.claim(caller.actorId(), key, fingerprint, now,
+                    settings.idempotencyTtl());
+            if (used.isPresent()) {
+                if (!used.get().fingerprint().equals(fingerprint)) {
+                    throw new ConflictException("This Idempotency-Key was already used with a different request");
+                }
+                Lesson first = lessons.findById(used.get().lessonId())
+                        .orElseThrow(() -> new NotFoundException("lesson", used.get().lessonId()));
+                return new Creation(LessonResponse.of(first, zone), true);
+            }
+        }
+
+        locks.lockTimetableOf(tutorId);
+        requireFree(tutorId, new LessonOverlap.Booking(0, start, duration));
+        Lesson lesson = lessons.saveAndFlush(Lesson.schedule(tutorId, studentId, topic, start, duration, skills,
+                now));
+        if (key != null) {
+            idempotencyKeys.complete(caller.actorId(), key, lesson.id());
+        }
+        events.created(lesson, zone);
+        return new Creation(LessonResponse.of(lesson, zone), false);
+    }
+
+    @Transactional(readOnly = true)
+    public LessonResponse get(CurrentUser caller, long lessonId) {
+        Lesson lesson = policy.readable(caller, lessonId);
+        return LessonResponse.of(lesson, zones.of(lesson.studentId()));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<LessonResponse> list(CurrentUser caller, Long studentId, Long tutorId, String from,
+            String to, String order, Integer page, Integer size) {
+        PageQuery paging = PageQuery.of(page, size);
+        boolean ascending = ascending(order);
+        Collection<Long> students;
+        Long tutorFilter = tutorId;
+        if (caller.seesEverything()) {
+            students = studentId == null ? null : List.of(studentId);
+        } else if (caller.is(Role.TUTOR)) {
+            if (tutorId != null && tutorId != caller.id()) {
+                throw new NotFoundException("tutor", tutorId);
+            }
+            tutorFilter = caller.id();
+            students = visibleOrAll(caller, studentId);
+        } else if (caller.is(Role.STUDENT)) {
+            if (studentId != null && studentId != caller.id()) {
+                throw new NotFoundException("student", studentId);
+            }
+            students = List.of(caller.id());
+        } else {
+            students = visibleOrAll(caller, studentId);
+        }
+        ZoneId boundsZone = studentId != null ? zones.of(studentId) : zones.installationDefault();
+        Instant fromInstant = from == null ? null : DateTimeInput.parseBound("from", from, boundsZone, false);
+        Instant toInstant = to == null ? null : DateTimeInput.parseBound("to", to, boundsZone, true);
+        if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
+            throw new InvalidFieldException("to", "must not be before from");
+        }
+        if (students != null && students.isEmpty()) {
+            return PageResponse.of(List.of(), 0, paging.page(), paging.size());
+        }
+        LessonSearch.Page found = search.search(
+                new LessonSearch.Filter(students, tutorFilter, fromInstant, toInstant, ascending), paging);
+        Map<Long, ZoneId> zoneByStudent = zones.of(found.items().stream().map(Lesson::studentId).toList());
+        return PageResponse.of(found.items().stream()
+                .map(l -> LessonResponse.of(l, zoneByStudent.get(l.studentId()))).toList(),
+                found.total(), paging.page(), paging.size());
+    }
+
+    @Transactional
+    public LessonResponse update(CurrentUser caller, long lessonId, LessonRequests.Update request) {
+        Lesson lesson = policy.writable(caller, lessonId);
+        ZoneId zone = zones.of(lesson.studentId());
+        Instant now = clock.instant();
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+
+        Instant newStart = request.startAt() == null ? lesson.startAt()
+                : DateTimeInput.parse("start_at", request.startAt(), zone);
+        int newDuration = request.durationMinutes() == null ? lesson.durationMinutes() : request.durationMinutes();
+        if (!Objects.equals(newStart, lesson.startAt()) || newDuration != lesson.durationMinutes()) {
+            locks.lockTimetableOf(lesson.tutorId());
+            requireFree(lesson.tutorId(), new LessonOverlap.Booking(lesson.id(), newStart, newDuration));
+            if (!Objects.equals(newStart, lesson.startAt())) {
+                changes.put("date", FieldChange.of(at(lesson.startAt(), zone), at(newStart, zone)));
+                lesson.moveTo(newStart, now);
+            }
+            if (newDuration != lesson.durationMinutes()) {
+                changes.put("duration_minutes", FieldChange.of(lesson.durationMinutes(), newDuration));
+                lesson.changeDuration(newDuration, now);
+            }
+        }
+        if (request.topic() != null) {
+            String topic = topic(request.topic());
+            if (!topic.equals(lesson.topic())) {
+                changes.put("topic", FieldChange.of(lesson.topic(), topic));
+                lesson.changeTopic(topic, now);
+            }
+        }
+        if (request.skillsDeveloped() != null) {
+            String skills = blankToNull(request.skillsDeveloped());
+            if (!Objects.equals(skills, lesson.skillsDeveloped())) {
+                changes.put("skills_developed", FieldChange.of(lesson.skillsDeveloped(), skills));
+                lesson.changeSkills(skills, now);
+            }
+        }
+        if (request.lessonStatus() != null && request.lessonStatus() != lesson.lessonStatus()) {
+            changes.put("lesson_status", FieldChange.of(lesson.lessonStatus(), request.lessonStatus()));
+            lesson.changeConduct(request.lessonStatus(), now);
+        }
+        lessons.flush();
+        events.updated(lesson, changes);
+        return LessonResponse.of(lesson, zone);
+    }
+
+    @Transactional
+    public void delete(CurrentUser caller, long lessonId) {
+        Lesson lesson = policy.writable(caller, lessonId);
+        lessons.delete(lesson);
+        lessons.flush();
+        events.deleted(lesson);
+    }
+
+    /**
+     * SPEC §3.2: the same status changes nothing; otherwise the status is set, a move from {@code scheduled} or
+     * {@code attended} into a cancellation status shifts the topics, and becoming {@code attended} emits
+     * {@code lesson.conducted}. Points, streaks and the balance are other services' consequences of the events.
+     */
+    @Transactional
+    public LessonResponse setAttendance(CurrentUser caller, long lessonId, AttendanceStatus status) {
+        Lesson lesson = policy.writable(caller, lessonId);
+        ZoneId zone = zones.of(lesson.studentId());
+        AttendanceStatus previous = lesson.attendanceStatus();
+        if (previous == status) {
+            return LessonResponse.of(lesson, zone);
+        }
+        Instant now = clock.instant();
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        changes.put("attendance_status", FieldChange.of(previous, status));
+        lesson.changeAttendance(status, now);
+        if (AttendanceRules.runsTopicShift(previous, status) && lesson.isDated()) {
+            Instant oldStart = lesson.startAt();
+            int oldDuration = lesson.durationMinutes();
+            shift(lesson, zone, now);
+            if (!Objects.equals(oldStart, lesson.startAt())) {
+                changes.put("date", FieldChange.of(at(oldStart, zone), at(lesson.startAt(), zone)));
+            }
+            if (oldDuration != lesson.durationMinutes()) {
+                changes.put("duration_minutes", FieldChange.of(oldDuration, lesson.durationMinutes()));
+            }
+        }
+        lessons.flush();
+        events.updated(lesson, changes);
+        if (AttendanceRules.becomesAttended(previous, status)) {
+            events.conducted(lesson, previous, zone);
+        }
+        return LessonResponse.of(lesson, zone);
+    }
+
+    /**
+     * Cancellation with topic shift (SPEC §3.3, Q2): this slot is lost, so the lesson's topic moves to the next
+     * slot, later topics one slot on, and the last becomes an undated make-up lesson. Unlike an attendance change,
+     * an explicit cancel always shifts, also for a lesson already in a cancellation status (cancelled again in the
+     * slot it was shifted to).
+     */
+    @Transactional
+    public CancellationResponse cancel(CurrentUser caller, long lessonId, LessonRequests.Cancel request) {
+        Lesson lesson = policy.writable(caller, lessonId);
+        AttendanceStatus status = request.attendanceStatus() == null ? AttendanceStatus.EXCUSED_ABSENCE
+                : request.attendanceStatus();
+        if (!AttendanceRules.isCancellation(status)) {
+            throw new InvalidFieldException("attendance_status",
+                    "must be one of [excused_absence, unexcused_absence, rescheduled]");
+        }
+        if (!lesson.isDated()) {
+            throw new ConflictException("An undated make-up lesson has no slot to cancel; give it a date first "
+                    + "(POST /api/v1/lessons/" + lessonId + "/reschedule)");
+        }
+        ZoneId zone = zones.of(lesson.studentId());
+        Instant now = clock.instant();
+        AttendanceStatus previous = lesson.attendanceStatus();
+        Instant cancelledSlot = lesson.startAt();
+        String reason = blankToNull(request.reason());
+        lesson.recordCancellation(status, reason, now);
+        ShiftOutcome outcome = shift(lesson, zone, now);
+        lessons.flush();
+        events.cancelled(lesson, at(cancelledSlot, zone), previous, reason, outcome.shifted(),
+                outcome.makeupLessonId());
+        return new CancellationResponse(LessonResponse.of(lesson, zone), outcome.shifted().stream()
+                .map(s -> new CancellationResponse.ShiftedLesson(s.lessonId(), s.oldDate(), s.newDate())).toList(),
+                outcome.makeupLessonId());
+    }
+
+    /**
+     * A plain move to a new time in the future (SPEC §3.4), without shifting anything; the first one remembers the
+     * original time. Also how an undated make-up lesson gets its date.
+     */
+    @Transactional
+    public LessonResponse reschedule(CurrentUser caller, long lessonId, LessonRequests.Reschedule request) {
+        Lesson lesson = policy.writable(caller, lessonId);
+        ZoneId zone = zones.of(lesson.studentId());
+        Instant now = clock.instant();
+        Instant start = DateTimeInput.parse("start_at", request.startAt(), zone);
+        if (!start.isAfter(now)) {
+            throw new InvalidFieldException("start_at", "must be in the future");
+        }
+        if (start.equals(lesson.startAt())) {
+            return LessonResponse.of(lesson, zone);
+        }
+        locks.lockTimetableOf(lesson.tutorId());
+        requireFree(lesson.tutorId(), new LessonOverlap.Booking(lesson.id(), start, lesson.durationMinutes()));
+        Instant previous = lesson.startAt();
+        String reason = blankToNull(request.reason());
+        lesson.reschedule(start, reason, now);
+        lessons.flush();
+        events.rescheduled(lesson, at(previous, zone), at(start, zone), reason);
+        return LessonResponse.of(lesson, zone);
+    }
+
+    /** SPEC §3.6: the level and a comment that replaces the previous one ({@code null} clears it). */
+    @Transactional
+    public LessonResponse setMastery(CurrentUser caller, long lessonId, LessonRequests.Mastery request) {
+        Lesson lesson = policy.writable(caller, lessonId);
+        ZoneId zone = zones.of(lesson.studentId());
+        String comment = blankToNull(request.comment());
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        if (request.level() != lesson.masteryLevel()) {
+            changes.put("mastery_level", FieldChange.of(lesson.masteryLevel(), request.level()));
+        }
+        if (!Objects.equals(comment, lesson.masteryComment())) {
+            changes.put("mastery_comment", FieldChange.of(lesson.masteryComment(), comment));
+        }
+        if (changes.isEmpty()) {
+            return LessonResponse.of(lesson, zone);
+        }
+        lesson.changeMastery(request.level(), comment, clock.instant());
+        lessons.flush();
+        events.updated(lesson, changes);
+        return LessonResponse.of(lesson, zone);
+    }
+
+    private record ShiftOutcome(List<LessonEvents.Shift> shifted, Long makeupLessonId) {
+    }
+
+    /**
+     * Runs {@link TopicShift} for {@code cancelled} (already carrying its new status) and applies it. Every other
+     * lesson that moves gets its own {@code lesson.updated}; a new make-up lesson a {@code lesson.created}; the
+     * cancelled lesson's own event is the caller's.
+     */
+    private ShiftOutcome shift(Lesson cancelled, ZoneId zone, Instant now) {
+        locks.lockTimetableOf(cancelled.tutorId());
+        List<Lesson> chain = lessons.findChainFrom(cancelled.tutorId(), cancelled.studentId(), cancelled.startAt());
+        Map<Long, Lesson> byId = chain.stream().collect(Collectors.toMap(Lesson::id, Function.identity()));
+        byId.put(cancelled.id(), cancelled);
+        TopicShift.Plan plan = TopicShift.plan(cancelled.shiftEntry(), cancelled.topic(),
+                chain.stream().map(Lesson::shiftEntry).toList());
+
+        List<LessonEvents.Shift> shifted = new ArrayList<>();
+        Map<Lesson, Map<String, FieldChange>> updates = new LinkedHashMap<>();
+        for (TopicShift.Move move : plan.moves()) {
+            Lesson lesson = byId.get(move.lessonId());
+            Instant oldStart = lesson.startAt();
+            int oldDuration = lesson.durationMinutes();
+            AttendanceStatus oldAttendance = lesson.attendanceStatus();
+            boolean wasMakeup = lesson.isMakeup();
+            if (move.becomesMakeup()) {
+                lesson.becomeMakeup(now);
+            } else {
+                lesson.takeSlot(move.to().start(), move.to().durationMinutes(), now);
+            }
+            shifted.add(new LessonEvents.Shift(lesson.id(), at(oldStart, zone), at(lesson.startAt(), zone)));
+            if (lesson != cancelled) {
+                Map<String, FieldChange> changes = new LinkedHashMap<>();
+                changes.put("date", FieldChange.of(at(oldStart, zone), at(lesson.startAt(), zone)));
+                if (oldDuration != lesson.durationMinutes()) {
+                    changes.put("duration_minutes", FieldChange.of(oldDuration, lesson.durationMinutes()));
+                }
+                if (wasMakeup != lesson.isMakeup()) {
+                    changes.put("is_makeup", FieldChange.of(wasMakeup, lesson.isMakeup()));
+                }
+                if (oldAttendance != lesson.attendanceStatus()) {
+                    changes.put("attendance_status", FieldChange.of(oldAttendance, lesson.attendanceStatus()));
+                }
+                updates.put(lesson, changes);
+            }
+        }
+        Long makeupLessonId = plan.makeupLessonId();
+        Lesson newMakeup = null;
+        if (plan.createsMakeup()) {
+            newMakeup = lessons.save(Lesson.makeupFor(cancelled.tutorId(), cancelled.studentId(),
+                    plan.newMakeupTopic(), cancelled.durationMinutes(), now));
+            makeupLessonId = newMakeup.id();
+        }
+        lessons.flush();
+        if (newMakeup != null) {
+            events.created(newMakeup, zone);
+        }
+        updates.forEach(events::updated);
+        return new ShiftOutcome(shifted, makeupLessonId);
+    }
+
+    /** @throws LessonOverlapException naming the tutor's lesson that overlaps {@code candidate} */
+    void requireFree(long tutorId, LessonOverlap.Booking candidate) {
+        if (candidate.start() == null) {
+            return;
+        }
+        List<LessonOverlap.Booking> nearby = lessons.findTutorLessonsStartingBetween(tutorId,
+                candidate.start().minusSeconds(60L * LessonOverlap.MAX_DURATION_MINUTES), candidate.end())
+                .stream().map(Lesson::booking).toList();
+        LessonOverlap.firstConflict(candidate, nearby).ifPresent(conflict -> {
+            Lesson other = lessons.findById(conflict.lessonId()).orElseThrow();
+            throw new LessonOverlapException(conflict.lessonId(), at(conflict.start(), zones.of(other.studentId())));
+        });
+    }
+
+    /** The tutor of a new lesson: a tutor themselves; an admin or a service must name a tutor of the student. */
+    private long tutorFor(CurrentUser caller, Long requestedTutor, long studentId) {
+        access.requireVisible(caller, studentId);
+        if (caller.is(Role.TUTOR)) {
+            if (requestedTutor != null && requestedTutor != caller.id()) {
+                throw new ForbiddenException("a tutor creates lessons only for themselves");
+            }
+            return caller.id();
+        }
+        if (requestedTutor == null) {
+            throw new InvalidFieldException("tutor_id", "is required when an admin or a service creates a lesson");
+        }
+        if (!directory.isTutorOf(requestedTutor, studentId)) {
+            throw new InvalidFieldException("tutor_id", "is not a tutor of student " + studentId);
+        }
+        return requestedTutor;
+    }
+
+    private List<Long> visibleOrAll(CurrentUser caller, Long studentId) {
+        if (studentId != null) {
+            access.requireVisible(caller, studentId);
+            return List.of(studentId);
+        }
+        return access.visibleStudents(caller);
+    }
+
+    private static boolean ascending(String order) {
+        if (order == null || order.isBlank() || order.equalsIgnoreCase("desc")) {
+            return false;
+        }
+        if (order.equalsIgnoreCase("asc")) {
+            return true;
+        }
+        throw new InvalidFieldException("order", "must be asc or desc");
+    }
+
+    static String topic(String raw) {
+        String topic = raw == null ? "" : raw.strip();
+        if (topic.isEmpty()) {
+            throw new InvalidFieldException("topic", "must not be blank");
+        }
+        return topic;
+    }
+
+    private static String idempotencyKey(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String key = raw.strip();
+        if (key.isEmpty() || key.length() > 255) {
+            throw new InvalidFieldException("Idempotency-Key", "must be 1 to 255 characters");
+        }
+        return key;
+    }
+
+    private static String fingerprint(long studentId, long tutorId, String topic, Instant start, int duration,
+            String skills) {
+        String canonical = String.join("\u0000", Long.toString(studentId), Long.toString(tutorId), topic,
+                start.toString(), Integer.toString(duration), Objects.toString(skills, "\u0001"));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static java.time.OffsetDateTime at(Instant instant, ZoneId zone) {
+        return LessonEventPublisher.at(instant, zone);
+    }
+}

@@ -1,0 +1,42 @@
+package ru.repitbot.lesson.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+import ru.repitbot.models.AttendanceStatus;
+
+/**
+ * What an attendance change means (SPEC §3.2, DECISIONS "Lessons and money"): which statuses cancel a lesson, which
+ * are charged, and when a change runs the topic shift or counts as the lesson being conducted.
+ */
+public final class AttendanceRules {
+
+    private static final Set<AttendanceStatus> CANCELLATIONS = EnumSet.of(AttendanceStatus.EXCUSED_ABSENCE,
+            AttendanceStatus.UNEXCUSED_ABSENCE, AttendanceStatus.RESCHEDULED);
+    private static final Set<AttendanceStatus> CHARGED = EnumSet.of(AttendanceStatus.ATTENDED,
+            AttendanceStatus.UNEXCUSED_ABSENCE);
+
+    private AttendanceRules() {
+    }
+
+    public static boolean isCancellation(AttendanceStatus status) {
+        return CANCELLATIONS.contains(status);
+    }
+
+    /** Charged lessons count against the prepaid balance (Q1). */
+    public static boolean isCharged(AttendanceStatus status) {
+        return CHARGED.contains(status);
+    }
+
+    /**
+     * Moving from {@code scheduled} or {@code attended} into a cancellation status shifts the topics; switching
+     * between two cancellation statuses does not shift again.
+     */
+    public static boolean runsTopicShift(AttendanceStatus from, AttendanceStatus to) {
+        return isCancellation(to) && !isCancellation(from);
+    }
+
+    /** {@code lesson.conducted} is emitted when attendance becomes {@code attended} (Q4). */
+    public static boolean becomesAttended(AttendanceStatus from, AttendanceStatus to) {
+        return to == AttendanceStatus.ATTENDED && from != AttendanceStatus.ATTENDED;
+    }
+}

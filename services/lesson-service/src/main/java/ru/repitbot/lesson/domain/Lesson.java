@@ -1,0 +1,285 @@
+package ru.repitbot.lesson.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import ru.repitbot.models.AttendanceStatus;
+import ru.repitbot.models.LessonStatus;
+import ru.repitbot.models.TopicMastery;
+
+/**
+ * One lesson of a tutor with a student. {@code startAt} is {@code null} only for an undated make-up lesson
+ * ({@code makeup = true}) produced by a topic shift. New lessons start {@code scheduled} (not charged, Q1).
+ */
+@Entity
+@Table(name = "lessons")
+public class Lesson {
+
+    public static final int DEFAULT_DURATION_MINUTES = 60;
+    public static final int MIN_DURATION_MINUTES = 15;
+    public static final int MAX_DURATION_MINUTES = LessonOverlap.MAX_DURATION_MINUTES;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "tutor_id", nullable = false, updatable = false)
+    private long tutorId;
+
+    @Column(name = "student_id", nullable = false, updatable = false)
+    private long studentId;
+
+    @Column(nullable = false)
+    private String topic;
+
+    @Column(name = "start_at")
+    private Instant startAt;
+
+    @Column(name = "duration_minutes", nullable = false)
+    private int durationMinutes;
+
+    @Column(name = "skills_developed")
+    private String skillsDeveloped;
+
+    @Column(name = "mastery_level", nullable = false)
+    private TopicMastery masteryLevel;
+
+    @Column(name = "mastery_comment")
+    private String masteryComment;
+
+    @Column(name = "attendance_status", nullable = false)
+    private AttendanceStatus attendanceStatus;
+
+    @Column(name = "lesson_status", nullable = false)
+    private LessonStatus lessonStatus;
+
+    @Column(name = "original_start_at")
+    private Instant originalStartAt;
+
+    @Column(name = "is_rescheduled", nullable = false)
+    private boolean rescheduled;
+
+    @Column(name = "is_makeup", nullable = false)
+    private boolean makeup;
+
+    @Column(name = "cancellation_reason")
+    private String cancellationReason;
+
+    @Column(name = "reschedule_reason")
+    private String rescheduleReason;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    /** Starts at 1 (kept by Hibernate when set), so the first event of a lesson carries aggregate_version 1. */
+    @Version
+    private long version = 1;
+
+    protected Lesson() {
+    }
+
+    private Lesson(long tutorId, long studentId, String topic, Instant startAt, int durationMinutes,
+            String skillsDeveloped, boolean makeup, Instant now) {
+        this.tutorId = tutorId;
+        this.studentId = studentId;
+        this.topic = topic;
+        this.startAt = startAt;
+        this.durationMinutes = durationMinutes;
+        this.skillsDeveloped = skillsDeveloped;
+        this.masteryLevel = TopicMastery.NOT_LEARNED;
+        this.attendanceStatus = AttendanceStatus.SCHEDULED;
+        this.lessonStatus = LessonStatus.NOT_CONDUCTED;
+        this.makeup = makeup;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** A dated lesson, {@code scheduled}, not conducted, topic not learned. */
+    public static Lesson schedule(long tutorId, long studentId, String topic, Instant startAt, int durationMinutes,
+            String skillsDeveloped, Instant now) {
+        Objects.requireNonNull(startAt, "startAt");
+        return new Lesson(tutorId, studentId, topic, startAt, durationMinutes, skillsDeveloped, false, now);
+    }
+
+    /** An undated make-up lesson (not charged: {@code scheduled}). */
+    public static Lesson makeupFor(long tutorId, long studentId, String topic, int durationMinutes, Instant now) {
+        return new Lesson(tutorId, studentId, topic, null, durationMinutes, null, true, now);
+    }
+
+    public void changeTopic(String newTopic, Instant now) {
+        this.topic = newTopic;
+        touch(now);
+    }
+
+    public void changeSkills(String skills, Instant now) {
+        this.skillsDeveloped = skills;
+        touch(now);
+    }
+
+    public void changeDuration(int minutes, Instant now) {
+        this.durationMinutes = minutes;
+        touch(now);
+    }
+
+    public void changeConduct(LessonStatus status, Instant now) {
+        this.lessonStatus = status;
+        touch(now);
+    }
+
+    public void changeAttendance(AttendanceStatus status, Instant now) {
+        this.attendanceStatus = status;
+        touch(now);
+    }
+
+    public void changeMastery(TopicMastery level, String comment, Instant now) {
+        this.masteryLevel = level;
+        this.masteryComment = comment;
+        touch(now);
+    }
+
+    /** Sets the time without counting as a reschedule (a correction, or dating a make-up lesson). */
+    public void moveTo(Instant start, Instant now) {
+        this.startAt = start;
+        touch(now);
+    }
+
+    /**
+     * A plain reschedule (SPEC §3.4): the first one remembers the original time. Dating an undated make-up lesson
+     * has no original time and is not counted as a reschedule.
+     */
+    public void reschedule(Instant start, String reason, Instant now) {
+        if (startAt != null && !rescheduled) {
+            originalStartAt = startAt;
+            rescheduled = true;
+        }
+        this.startAt = start;
+        this.rescheduleReason = reason;
+        touch(now);
+    }
+
+    /** Takes a slot of a topic shift: its time and its length. */
+    public void takeSlot(Instant start, int minutes, Instant now) {
+        this.startAt = start;
+        this.durationMinutes = minutes;
+        touch(now);
+    }
+
+    /** Falls off the end of a topic shift: undated, a make-up lesson, not charged. */
+    public void becomeMakeup(Instant now) {
+        this.startAt = null;
+        this.makeup = true;
+        this.attendanceStatus = AttendanceStatus.SCHEDULED;
+        touch(now);
+    }
+
+    public void recordCancellation(AttendanceStatus status, String reason, Instant now) {
+        this.attendanceStatus = status;
+        this.cancellationReason = reason;
+        touch(now);
+    }
+
+    private void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    public LessonOverlap.Booking booking() {
+        return new LessonOverlap.Booking(id == null ? 0 : id, startAt, durationMinutes);
+    }
+
+    public TopicShift.Entry shiftEntry() {
+        return new TopicShift.Entry(id, startAt, durationMinutes, attendanceStatus);
+    }
+
+    public boolean isDated() {
+        return startAt != null;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long tutorId() {
+        return tutorId;
+    }
+
+    public long studentId() {
+        return studentId;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Instant startAt() {
+        return startAt;
+    }
+
+    public Instant endAt() {
+        return startAt == null ? null : startAt.plusSeconds(60L * durationMinutes);
+    }
+
+    public int durationMinutes() {
+        return durationMinutes;
+    }
+
+    public String skillsDeveloped() {
+        return skillsDeveloped;
+    }
+
+    public TopicMastery masteryLevel() {
+        return masteryLevel;
+    }
+
+    public String masteryComment() {
+        return masteryComment;
+    }
+
+    public AttendanceStatus attendanceStatus() {
+        return attendanceStatus;
+    }
+
+    public LessonStatus lessonStatus() {
+        return lessonStatus;
+    }
+
+    public Instant originalStartAt() {
+        return originalStartAt;
+    }
+
+    public boolean isRescheduled() {
+        return rescheduled;
+    }
+
+    public boolean isMakeup() {
+        return makeup;
+    }
+
+    public String cancellationReason() {
+        return cancellationReason;
+    }
+
+    public String rescheduleReason() {
+        return rescheduleReason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,68 @@
+package ru.repitbot.lesson.events;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonEvents;
+import ru.repitbot.events.outbox.Outbox;
+import ru.repitbot.lesson.domain.Lesson;
+import ru.repitbot.models.AttendanceStatus;
+
+/**
+ * lesson-service's events (SPEC §5.4), written to the outbox in the transaction of the change. Each carries the
+ * lesson's version as {@code aggregate_version}; callers flush first, so it is the version the change produced.
+ * Dates are expressed in the student's time zone (with its offset).
+ */
+@Component
+public class LessonEventPublisher {
+
+    private final Outbox outbox;
+
+    public LessonEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void created(Lesson l, ZoneId zone) {
+        outbox.publish(new LessonEvents.Created(l.id(), l.studentId(), l.tutorId(), l.topic(),
+                at(l.startAt(), zone), l.durationMinutes(), l.skillsDeveloped(), l.attendanceStatus(),
+                l.lessonStatus(), l.masteryLevel(), l.isMakeup()), l.version());
+    }
+
+    /** Nothing is published for an empty change set. */
+    public void updated(Lesson l, Map<String, FieldChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        outbox.publish(new LessonEvents.Updated(l.id(), l.studentId(), l.tutorId(), Map.copyOf(changes)),
+                l.version());
+    }
+
+    public void conducted(Lesson l, AttendanceStatus previous, ZoneId zone) {
+        outbox.publish(new LessonEvents.Conducted(l.id(), l.studentId(), l.tutorId(), at(l.startAt(), zone),
+                l.topic(), l.durationMinutes(), previous), l.version());
+    }
+
+    public void cancelled(Lesson l, OffsetDateTime cancelledSlot, AttendanceStatus previous, String reason,
+            List<LessonEvents.Shift> shifted, Long makeupLessonId) {
+        outbox.publish(new LessonEvents.Cancelled(l.id(), l.studentId(), l.tutorId(), cancelledSlot,
+                l.attendanceStatus(), previous, reason, List.copyOf(shifted), makeupLessonId, null), l.version());
+    }
+
+    public void rescheduled(Lesson l, OffsetDateTime previousDate, OffsetDateTime newDate, String reason) {
+        outbox.publish(new LessonEvents.Rescheduled(l.id(), l.studentId(), l.tutorId(), previousDate, newDate,
+                reason), l.version());
+    }
+
+    /** A deletion is one version past the last state, so it is never taken for a stale event. */
+    public void deleted(Lesson l) {
+        outbox.publish(new LessonEvents.Deleted(l.id(), l.studentId(), l.tutorId()), l.version() + 1);
+    }
+
+    public static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+}
