@@ -33,7 +33,6 @@ import ru.repitbot.models.errors.NotFoundException;
 import ru.repitbot.models.errors.TooManyRequestsException;
 import ru.repitbot.models.errors.UnauthorizedException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 
 /**
  * Every error of a service as {@code application/problem+json}: bad input is a 400 naming the field and the reason,
@@ -134,8 +133,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = e.getMostSpecificCause();
         List<Problems.FieldError> errors = new ArrayList<>();
         String detail = "The request body is not valid JSON for this endpoint";
-        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = Names.path(databind.getPath());
+        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            // Wrong types, unknown enum values, numbers too big for their field: name the field.
+            String field = Names.path(jackson.getPath());
             String reason = cause instanceof IllegalArgumentException iae && iae.getMessage() != null
                     ? iae.getMessage() : "has the wrong type or format";
             errors.add(new Problems.FieldError(field, reason));

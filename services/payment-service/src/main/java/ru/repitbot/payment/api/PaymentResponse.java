@@ -1,0 +1,28 @@
+package ru.repitbot.payment.api;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import ru.repitbot.models.PaymentMethod;
+import ru.repitbot.payment.domain.Payment;
+
+/**
+ * A payment. Money is a decimal string ({@code "12000.00"}); dates are in the student's zone with its offset.
+ *
+ * @param balanceAfter only in the answer to {@code POST}: the student's balance with this tutor, in lessons, right
+ *        after the payment (for a replay: as it is now)
+ */
+@Schema(description = "A payment; amount is a decimal string")
+public record PaymentResponse(long id, long tutorId, long studentId, int lessonsPaid,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", format = "decimal") BigDecimal amount,
+        String currency, PaymentMethod method, OffsetDateTime paidAt, String comment, OffsetDateTime createdAt,
+        String createdBy, Integer balanceAfter) {
+
+    static PaymentResponse of(Payment p, ZoneId zone, Integer balanceAfter) {
+        return new PaymentResponse(p.id(), p.tutorId(), p.studentId(), p.lessonsPaid(), p.amount(), p.currency(),
+                p.method(), p.paidAt().atZone(zone).toOffsetDateTime(), p.comment(),
+                p.createdAt().atZone(zone).toOffsetDateTime(), p.createdBy(), balanceAfter);
+    }
+}

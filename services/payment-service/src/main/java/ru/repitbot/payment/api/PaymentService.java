@@ -1,0 +1,140 @@
+package ru.repitbot.payment.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.repitbot.config.security.CurrentUser;
+import ru.repitbot.models.PageQuery;
+import ru.repitbot.models.PageResponse;
+import ru.repitbot.models.Role;
+import ru.repitbot.models.errors.ConflictException;
+import ru.repitbot.models.errors.NotFoundException;
+import ru.repitbot.payment.config.PaymentSettings;
+import ru.repitbot.payment.db.BalanceLocks;
+import ru.repitbot.payment.db.Balances;
+import ru.repitbot.payment.db.IdempotencyKeys;
+import ru.repitbot.payment.db.Payments;
+import ru.repitbot.payment.domain.DateTimeInput;
+import ru.repitbot.payment.domain.IdempotencyKey;
+import ru.repitbot.payment.domain.NewPayment;
+import ru.repitbot.payment.domain.Payment;
+import ru.repitbot.payment.events.PaymentEventPublisher;
+
+/** Recording and reading payments. */
+@Service
+public class PaymentService {
+
+    private final Payments payments;
+    private final Balances balances;
+    private final BalanceLocks locks;
+    private final IdempotencyKeys keys;
+    private final Ownership ownership;
+    private final PaymentEventPublisher events;
+    private final PaymentSettings settings;
+    private final Clock clock;
+
+    public PaymentService(Payments payments, Balances balances, BalanceLocks locks, IdempotencyKeys keys,
+            Ownership ownership, PaymentEventPublisher events, PaymentSettings settings, Clock clock) {
+        this.payments = payments;
+        this.balances = balances;
+        this.locks = locks;
+        this.keys = keys;
+        this.ownership = ownership;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A payment recorded now, or the earlier one replayed for the same Idempotency-Key. */
+    public record Creation(PaymentResponse payment, boolean replayed) {
+    }
+
+    /**
+     * Records a payment, publishes {@code payment.created} with the new balance and, when it lowers the balance to
+     * the threshold or below (a correction), {@code balance.low} — all in one transaction.
+     */
+    @Transactional
+    public Creation create(CurrentUser caller, String rawKey, PaymentRequests.Create request) {
+        String key = IdempotencyKey.parse(rawKey);
+        long studentId = request.studentId();
+        long tutorId = ownership.tutorForWrite(caller, request.tutorId(), studentId);
+        ZoneId zone = ownership.zoneOf(studentId);
+        Instant now = clock.instant();
+        Instant paidAt = request.paidAt() == null ? null : DateTimeInput.parse("paid_at", request.paidAt(), zone);
+        Integer lessonsPaid = request.lessonsPaid() == null ? null : Math.toIntExact(request.lessonsPaid());
+        NewPayment draft = NewPayment.of(studentId, tutorId, lessonsPaid, request.amount(), request.currency(),
+                request.method(), paidAt, request.comment(), settings.currency(), now);
+
+        if (key != null) {
+            String fingerprint = draft.fingerprint();
+            Optional<IdempotencyKeys.Used> used = keys.claim(caller.actorId(), key, fingerprint, now,
+                    settings.idempotencyTtl());
+            if (used.isPresent()) {
+                if (!IdempotencyKey.isReplay(used.get().fingerprint(), fingerprint)) {
+                    throw new ConflictException("Idempotency-Key " + key
+                            + " was already used for another payment request");
+                }
+                Payment first = payments.find(used.get().paymentId()).orElseThrow();
+                int balance = balances.of(first.studentId(), first.tutorId()).lessons();
+                return new Creation(PaymentResponse.of(first, zone, balance), true);
+            }
+        }
+
+        locks.lock(studentId, tutorId);
+        int before = balances.of(studentId, tutorId).lessons();
+        Payment payment = payments.insert(draft, draft.paidAtOr(now), now, caller.actorId());
+        int after = before + payment.lessonsPaid();
+        if (key != null) {
+            keys.complete(caller.actorId(), key, payment.id());
+        }
+        events.created(payment, after, zone);
+        events.balanceChanged(studentId, tutorId, before, after, null);
+        return new Creation(PaymentResponse.of(payment, zone, after), false);
+    }
+
+    /** One payment the caller may see (a tutor only their own), else 404. */
+    @Transactional(readOnly = true)
+    public PaymentResponse get(CurrentUser caller, long id) {
+        Payment p = payments.find(id).filter(found -> ownership.canSee(caller, found.studentId())
+                && ownership.seesTutorLine(caller, found.tutorId()))
+                .orElseThrow(() -> new NotFoundException("payment", id));
+        return PaymentResponse.of(p, ownership.zoneOf(p.studentId()), null);
+    }
+
+    /**
+     * Payments the caller may see, newest first: a student their own, a parent their children's, a tutor their own
+     * students' payments to them, an admin all.
+     */
+    @Transactional(readOnly = true)
+    public PageResponse<PaymentResponse> list(CurrentUser caller, Long studentId, Long tutorId, PageQuery paging) {
+        List<Long> students;
+        if (studentId != null) {
+            ownership.requireVisible(caller, studentId);
+            students = List.of(studentId);
+        } else if (caller.seesEverything()) {
+            students = null;
+        } else {
+            students = ownership.visibleStudents(caller);
+        }
+        Long tutor = tutorId;
+        if (caller.is(Role.TUTOR)) {
+            if (tutorId != null && tutorId != caller.id()) {
+                return PageResponse.of(List.of(), 0, paging.page(), paging.size());
+            }
+            tutor = caller.id();
+        }
+        if (students != null && students.isEmpty()) {
+            return PageResponse.of(List.of(), 0, paging.page(), paging.size());
+        }
+        Payments.Page page = payments.page(new Payments.Filter(students, tutor), paging);
+        java.util.Map<Long, ZoneId> zones = new java.util.HashMap<>();
+        return PageResponse.of(page.items().stream()
+                .map(p -> PaymentResponse.of(p, zones.computeIfAbsent(p.studentId(), ownership::zoneOf), null))
+                .toList(),
+                page.total(), paging.page(), paging.size());
+    }
+}
