@@ -1,4 +1,5 @@
--- payment-service: payments, lesson prices, the per-lesson charge projection and Idempotency-Keys.
+-- payment-service: payments, lesson prices and the per-lesson charge projection (Idempotency-Keys are the shared
+-- idempotency_key table).
 -- The balance (Σ lessons_paid − charged lessons, per student and tutor) is derived from payments and lesson_charges
 -- on every read; no table holds a running counter (SPEC §3.1, DECISIONS "Lessons and money").
 
@@ -51,14 +52,3 @@ CREATE TABLE lesson_charges (
 );
 CREATE INDEX lesson_charges_student_tutor ON lesson_charges (student_id, tutor_id) WHERE charged;
 CREATE INDEX lesson_charges_student ON lesson_charges (student_id);
-
--- Idempotency-Key of POST /api/v1/payments, per caller, kept 24 hours: a replay returns the first payment.
-CREATE TABLE idempotency_keys (
-    caller      TEXT        NOT NULL,
-    request_key TEXT        NOT NULL,
-    fingerprint TEXT        NOT NULL,
-    payment_id  BIGINT,
-    created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
-    PRIMARY KEY (caller, request_key)
-);
-CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);

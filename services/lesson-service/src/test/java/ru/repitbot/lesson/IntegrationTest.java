@@ -3,34 +3,28 @@ package ru.repitbot.lesson;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import ru.repitbot.config.access.AccessProjection;
 import ru.repitbot.events.EventCodec;
 import ru.repitbot.events.EventEnvelope;
-import ru.repitbot.events.EventPayload;
-import ru.repitbot.events.catalogue.UserEvents;
+import ru.repitbot.testsupport.AccessFixtures;
 import ru.repitbot.testsupport.ApiClient;
 import ru.repitbot.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The one Spring context of this module's integration tests (every subclass shares it): the real service on a random
- * port over real PostgreSQL and RabbitMQ. Users are made known the way user-service's events would: through the
- * access projection (one test sends real events through the broker).
+ * port over real PostgreSQL and RabbitMQ. Users are made known as user-service's events would make them: rows of the
+ * access projection ({@link AccessFixtures}; one test sends the real events through the broker).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
-    private static final AtomicLong IDS = new AtomicLong(10_000);
     /** Every test's lessons are a month ahead on the hour, so "future" rules hold whenever the tests run. */
     protected static final Instant BASE = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
 
@@ -42,11 +36,12 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
-    @Autowired
-    protected AccessProjection projection;
-
     protected static long newId() {
-        return IDS.incrementAndGet();
+        return AccessFixtures.newId();
+    }
+
+    protected AccessFixtures users() {
+        return AccessFixtures.direct(jdbc);
     }
 
     protected ApiClient anonymous() {
@@ -65,37 +60,21 @@ public abstract class IntegrationTest {
         return as(1, "admin");
     }
 
-    protected EventEnvelope envelope(EventPayload payload) {
-        return new EventEnvelope(UUID.randomUUID(), payload.eventType(), "user-service", Instant.now(), null, null,
-                null, payload.aggregateId(), 1, codec.toTree(payload), Map.of());
-    }
-
     protected long givenTutor() {
-        long id = newId();
-        projection.onCreated(envelope(new UserEvents.Created(id, "tutor", "Тьютор " + id, null, null,
-                "Europe/Kaliningrad", null, List.of(), List.of())));
-        return id;
+        return users().tutor();
     }
 
     /** A student of {@code tutorId} in {@code zone}. */
     protected long givenStudent(long tutorId, String zone) {
-        long id = newId();
-        projection.onCreated(envelope(new UserEvents.Created(id, "student", "Ученик " + id, null, null, zone, 7,
-                List.of(tutorId), List.of())));
-        return id;
+        return users().studentIn(zone, tutorId);
     }
 
     protected long givenStudent(long tutorId) {
-        return givenStudent(tutorId, "Europe/Kaliningrad");
+        return users().student(tutorId);
     }
 
     protected long givenParentOf(long... studentIds) {
-        long id = newId();
-        projection.onCreated(envelope(new UserEvents.Created(id, "parent", "Родитель " + id, null, null,
-                "Europe/Kaliningrad", null, List.of(), List.of())));
-        Arrays.stream(studentIds).forEach(s -> projection.onLinked(envelope(
-                new UserEvents.Linked(UserEvents.LinkKind.parent, id, s))));
-        return id;
+        return users().parent(studentIds);
     }
 
     protected static Instant at(int dayOffset, int hourOffset) {

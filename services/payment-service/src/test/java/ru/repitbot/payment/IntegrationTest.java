@@ -2,9 +2,6 @@ package ru.repitbot.payment;
 
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,21 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import ru.repitbot.config.access.AccessProjection;
 import ru.repitbot.events.EventCodec;
 import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.events.EventPayload;
 import ru.repitbot.events.catalogue.FieldChange;
 import ru.repitbot.events.catalogue.LessonEvents;
-import ru.repitbot.events.catalogue.UserEvents;
 import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.models.LessonStatus;
 import ru.repitbot.models.TopicMastery;
+import ru.repitbot.testsupport.AccessFixtures;
 import ru.repitbot.testsupport.ApiClient;
 import ru.repitbot.testsupport.TestInfrastructure;
 import ru.repitbot.testsupport.TestTokens;
@@ -36,14 +31,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The one Spring context of this module's integration tests (every subclass shares it): the real service on a random
- * port over real PostgreSQL and RabbitMQ. Users are made known through the access projection (one test sends real
- * user events through the broker); lessons only ever through real lesson events published to the exchange, exactly
+ * port over real PostgreSQL and RabbitMQ. Users are made known as rows of the access projection ({@link AccessFixtures};
+ * one test sends the real user events through the broker); lessons only ever through real lesson events published to the exchange, exactly
  * as lesson-service's outbox relay sends them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
-    private static final AtomicLong IDS = new AtomicLong(50_000);
     protected static final OffsetDateTime MONDAY = OffsetDateTime.of(2025, 3, 3, 16, 0, 0, 0, ZoneOffset.ofHours(2));
 
     protected final EventCodec codec = new EventCodec();
@@ -54,11 +48,8 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
-    @Autowired
-    protected AccessProjection projection;
-
     protected static long newId() {
-        return IDS.incrementAndGet();
+        return AccessFixtures.newId();
     }
 
     protected ApiClient as(long userId, String role) {
@@ -77,34 +68,22 @@ public abstract class IntegrationTest {
         return ApiClient.local(port).withToken(TestTokens.get().service(name));
     }
 
-    // ---- users (through the access projection, as user-service's events would make them known) ----
+    // ---- users (rows of the access projection, as user-service's events would make them known) ----
 
-    protected EventEnvelope userEnvelope(EventPayload payload) {
-        return new EventEnvelope(UUID.randomUUID(), payload.eventType(), "user-service", Instant.now(), null, null,
-                null, payload.aggregateId(), 1, codec.toTree(payload), Map.of());
+    protected AccessFixtures users() {
+        return AccessFixtures.direct(jdbc);
     }
 
     protected long givenTutor() {
-        long id = newId();
-        projection.onCreated(userEnvelope(new UserEvents.Created(id, "tutor", "Тьютор " + id, null, null,
-                "Europe/Kaliningrad", null, List.of(), List.of())));
-        return id;
+        return users().tutor();
     }
 
     protected long givenStudent(long... tutorIds) {
-        long id = newId();
-        projection.onCreated(userEnvelope(new UserEvents.Created(id, "student", "Ученик " + id, null, null,
-                "Europe/Kaliningrad", 7, Arrays.stream(tutorIds).boxed().toList(), List.of())));
-        return id;
+        return users().student(tutorIds);
     }
 
     protected long givenParentOf(long... studentIds) {
-        long id = newId();
-        projection.onCreated(userEnvelope(new UserEvents.Created(id, "parent", "Родитель " + id, null, null,
-                "Europe/Kaliningrad", null, List.of(), List.of())));
-        Arrays.stream(studentIds).forEach(s -> projection.onLinked(userEnvelope(
-                new UserEvents.Linked(UserEvents.LinkKind.parent, id, s))));
-        return id;
+        return users().parent(studentIds);
     }
 
     // ---- lesson events, through the broker ----
@@ -117,19 +96,8 @@ public abstract class IntegrationTest {
 
     /** Publishes envelopes to the test exchange with publisher confirms, as the outbox relay does. */
     protected void publish(EventEnvelope... envelopes) {
-        TestInfrastructure infra = TestInfrastructure.get();
-        try (Connection connection = infra.amqpConnectionFactory().newConnection();
-                Channel channel = connection.createChannel()) {
-            channel.confirmSelect();
-            for (EventEnvelope envelope : envelopes) {
-                channel.basicPublish(infra.exchange(), envelope.eventType(), new AMQP.BasicProperties.Builder()
-                        .contentType("application/json").deliveryMode(2).type(envelope.eventType()).build(),
-                        codec.encode(envelope));
-            }
-            channel.waitForConfirmsOrDie(10_000);
-        } catch (Exception e) {
-            throw new IllegalStateException("publishing failed", e);
-        }
+        TestInfrastructure.get().publish(Arrays.stream(envelopes)
+                .map(e -> new TestInfrastructure.Message(e.eventType(), codec.encode(e))).toList());
     }
 
     /** Publishes and waits until payment-service has processed every envelope (its inbox recorded them). */

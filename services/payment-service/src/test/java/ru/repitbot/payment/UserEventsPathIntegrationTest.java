@@ -2,12 +2,13 @@ package ru.repitbot.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ru.repitbot.testsupport.AccessFixtures.publishUserEvents;
+import static ru.repitbot.testsupport.AccessFixtures.userEvent;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import ru.repitbot.events.catalogue.UserEvents;
+import ru.repitbot.testsupport.AccessFixtures;
 
 /**
  * The real way payment-service learns who may see whom: user-service's events through the broker into the access
@@ -17,16 +18,11 @@ class UserEventsPathIntegrationTest extends IntegrationTest {
 
     @Test
     void usersAndLinksArriveAsEventsAndDecideAccess() {
-        long tutor = newId();
-        long student = newId();
-        long parent = newId();
-        publish(userEnvelope(new UserEvents.Created(tutor, "tutor", "Тьютор Событий", 1L, "tutor",
-                        "Europe/Kaliningrad", null, List.of(), List.of())),
-                userEnvelope(new UserEvents.Created(student, "student", "Ученик Событий", 2L, "student",
-                        "Asia/Yekaterinburg", 8, List.of(), List.of())),
-                userEnvelope(new UserEvents.Created(parent, "parent", "Родитель Событий", 3L, "parent",
-                        "Europe/Kaliningrad", null, List.of(), List.of())),
-                userEnvelope(new UserEvents.Linked(UserEvents.LinkKind.tutor, tutor, student)));
+        AccessFixtures events = AccessFixtures.viaEvents();
+        long tutor = events.tutor();
+        long student = events.studentIn("Asia/Yekaterinburg");
+        long parent = events.parent();
+        events.link("tutor", tutor, student);
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
                 tutor(tutor).get("/api/v1/balances/" + student).status() == 200);
@@ -35,13 +31,13 @@ class UserEventsPathIntegrationTest extends IntegrationTest {
                 "2025-03-01T12:00:00+05:00");
         assertThat(as(parent, "parent").get("/api/v1/balances/" + student).status()).isEqualTo(404);
 
-        publish(userEnvelope(new UserEvents.Linked(UserEvents.LinkKind.parent, parent, student)));
+        events.link("parent", parent, student);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
                 as(parent, "parent").get("/api/v1/balances/" + student).status() == 200);
         assertThat(as(parent, "parent").get("/api/v1/balances/" + student).json().path("balances").get(0)
                 .path("balance_lessons").asInt()).isEqualTo(3);
 
-        publish(userEnvelope(new UserEvents.Deleted(student, "student")));
+        publishUserEvents(userEvent("user.deleted", student, Map.of("user_id", student, "role", "student")));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
                 tutor(tutor).get("/api/v1/balances/" + student).status() == 404);
         assertThat(as(parent, "parent").get("/api/v1/balances/" + student).status()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package ru.repitbot.testsupport;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -171,6 +172,29 @@ public final class TestInfrastructure {
             throw new IllegalStateException(e);
         }
         return factory;
+    }
+
+    /** A message for {@link #publish}: an event envelope's JSON, routed by its type. */
+    public record Message(String routingKey, byte[] body) {
+    }
+
+    /**
+     * Publishes to this run's exchange as an outbox relay does: persistent JSON, in order, and waits for the broker's
+     * confirms.
+     */
+    public void publish(List<Message> messages) {
+        try (Connection connection = amqpConnectionFactory().newConnection();
+                Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            for (Message message : messages) {
+                channel.basicPublish(exchange(), message.routingKey(), new AMQP.BasicProperties.Builder()
+                        .contentType("application/json").deliveryMode(2).type(message.routingKey()).build(),
+                        message.body());
+            }
+            channel.waitForConfirmsOrDie(10_000);
+        } catch (Exception e) {
+            throw new IllegalStateException("Publishing to " + exchange() + " failed", e);
+        }
     }
 
     private void cleanUp() {

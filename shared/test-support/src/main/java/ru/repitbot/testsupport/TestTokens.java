@@ -46,7 +46,8 @@ public final class TestTokens {
                 exchange.getResponseBody().write(jwks);
                 exchange.close();
             });
-            server.setExecutor(null);
+            // Its own threads: a loaded machine must not make token checks time out.
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             jwkSetUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
         } catch (Exception e) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import ru.repitbot.config.idempotency.Idempotency;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.models.PageResponse;
 
@@ -43,11 +44,11 @@ public class LessonController {
     @ApiResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key")
     public ResponseEntity<LessonResponse> create(CurrentUser caller,
             @Parameter(description = "Makes retries safe: same key + same body = same lesson")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = Idempotency.KEY_HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody LessonRequests.Create request) {
         LessonService.Creation creation = service.create(caller, request, idempotencyKey);
         if (creation.replayed()) {
-            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(creation.lesson());
+            return ResponseEntity.ok().header(Idempotency.REPLAYED_HEADER, "true").body(creation.lesson());
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(java.net.URI.create("/api/v1/lessons/" + creation.lesson().id()))

@@ -1,30 +1,25 @@
 package ru.repitbot.lesson.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.repitbot.config.access.StudentAccess;
+import ru.repitbot.config.idempotency.Idempotency;
+import ru.repitbot.config.idempotency.IdempotencyKeys;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.events.catalogue.FieldChange;
 import ru.repitbot.events.catalogue.LessonEvents;
-import ru.repitbot.lesson.config.LessonSettings;
 import ru.repitbot.lesson.db.AccessDirectory;
-import ru.repitbot.lesson.db.IdempotencyKeys;
 import ru.repitbot.lesson.db.LessonRepository;
 import ru.repitbot.lesson.db.LessonSearch;
 import ru.repitbot.lesson.db.TutorLocks;
@@ -59,12 +54,11 @@ public class LessonService {
     private final IdempotencyKeys idempotencyKeys;
     private final LessonEventPublisher events;
     private final Zones zones;
-    private final LessonSettings settings;
     private final Clock clock;
 
     public LessonService(LessonRepository lessons, LessonSearch search, LessonPolicy policy, StudentAccess access,
             AccessDirectory directory, TutorLocks locks, IdempotencyKeys idempotencyKeys,
-            LessonEventPublisher events, Zones zones, LessonSettings settings, Clock clock) {
+            LessonEventPublisher events, Zones zones, Clock clock) {
         this.lessons = lessons;
         this.search = search;
         this.policy = policy;
@@ -74,7 +68,6 @@ public class LessonService {
         this.idempotencyKeys = idempotencyKeys;
         this.events = events;
         this.zones = zones;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -95,28 +88,19 @@ public class LessonService {
         String skills = blankToNull(request.skillsDeveloped());
         Instant now = clock.instant();
 
-        String key = idempotencyKey(idempotencyKey);
-        if (key != null) {
-            String fingerprint = fingerprint(studentId, tutorId, topic, start, duration, skills);
-            Optional<IdempotencyKeys.Used> used = idempotencyKeys.claim(caller.actorId(), key, fingerprint, now,
-                    settings.idempotencyTtl());
-            if (used.isPresent()) {
-                if (!used.get().fingerprint().equals(fingerprint)) {
-                    throw new ConflictException("This Idempotency-Key was already used with a different request");
-                }
-                Lesson first = lessons.findById(used.get().lessonId())
-                        .orElseThrow(() -> new NotFoundException("lesson", used.get().lessonId()));
-                return new Creation(LessonResponse.of(first, zone), true);
-            }
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(caller.actorId(), Idempotency.parseKey(idempotencyKey),
+                Idempotency.fingerprint(studentId, tutorId, topic, start, duration, skills));
+        if (claim.isReplay()) {
+            Lesson first = lessons.findById(claim.replayId())
+                    .orElseThrow(() -> new NotFoundException("lesson", claim.replayId()));
+            return new Creation(LessonResponse.of(first, zone), true);
         }
 
         locks.lockTimetableOf(tutorId);
         requireFree(tutorId, new LessonOverlap.Booking(0, start, duration));
         Lesson lesson = lessons.saveAndFlush(Lesson.schedule(tutorId, studentId, topic, start, duration, skills,
                 now));
-        if (key != null) {
-            idempotencyKeys.complete(caller.actorId(), key, lesson.id());
-        }
+        idempotencyKeys.complete(claim, lesson.id());
         events.created(lesson, zone);
         return new Creation(LessonResponse.of(lesson, zone), false);
     }
@@ -456,28 +440,6 @@ public class LessonService {
         return topic;
     }
 
-    private static String idempotencyKey(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String key = raw.strip();
-        if (key.isEmpty() || key.length() > 255) {
-            throw new InvalidFieldException("Idempotency-Key", "must be 1 to 255 characters");
-        }
-        return key;
-    }
-
-    private static String fingerprint(long studentId, long tutorId, String topic, Instant start, int duration,
-            String skills) {
-        String canonical = String.join("\u0000", Long.toString(studentId), Long.toString(tutorId), topic,
-                start.toString(), Integer.toString(duration), Objects.toString(skills, "\u0001"));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -8,13 +8,11 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import ru.repitbot.lesson.domain.FeedTokens;
 
 /** The rules of lesson-service as beans, and its settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LessonSettings.class)
-@EnableScheduling
 public class LessonServiceConfiguration {
 
     @Bean

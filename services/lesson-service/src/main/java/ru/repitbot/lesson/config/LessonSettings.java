@@ -1,7 +1,6 @@
 package ru.repitbot.lesson.config;
 
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,12 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param materialiseWeeks how many weeks ahead a template is materialised when no {@code weeks} is given (Q5)
  * @param defaultTimeZone the zone of a student whose zone is unknown (Q15)
- * @param idempotencyTtl how long an {@code Idempotency-Key} is remembered
  * @param calendar calendar feed settings
  */
 @ConfigurationProperties("repitbot.lessons")
-public record LessonSettings(Integer materialiseWeeks, String defaultTimeZone, Duration idempotencyTtl,
-        Calendar calendar) {
+public record LessonSettings(Integer materialiseWeeks, String defaultTimeZone, Calendar calendar) {
 
     public LessonSettings {
         materialiseWeeks = materialiseWeeks == null ? 4 : materialiseWeeks;
@@ -30,7 +27,6 @@ public record LessonSettings(Integer materialiseWeeks, String defaultTimeZone, D
             throw new IllegalStateException("repitbot.lessons.default-time-zone is not an IANA zone: "
                     + defaultTimeZone, e);
         }
-        idempotencyTtl = idempotencyTtl == null ? Duration.ofHours(24) : idempotencyTtl;
         calendar = calendar == null ? new Calendar(null, null) : calendar;
     }
 

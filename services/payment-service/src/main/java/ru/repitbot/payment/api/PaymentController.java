@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.repitbot.config.idempotency.Idempotency;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.models.PageQuery;
 import ru.repitbot.models.PageResponse;
-import ru.repitbot.payment.domain.IdempotencyKey;
 
 @RestController
 @RequestMapping("/api/v1/payments")
@@ -45,11 +45,11 @@ public class PaymentController {
     @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for another request")
     public ResponseEntity<PaymentResponse> create(@Parameter(hidden = true) CurrentUser caller,
             @Parameter(description = "Makes retries safe: same key + same body = same payment (1-255 characters)")
-            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+            @RequestHeader(name = Idempotency.KEY_HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody PaymentRequests.Create request) {
         PaymentService.Creation creation = service.create(caller, idempotencyKey, request);
         if (creation.replayed()) {
-            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(creation.payment());
+            return ResponseEntity.ok().header(Idempotency.REPLAYED_HEADER, "true").body(creation.payment());
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(java.net.URI.create("/api/v1/payments/" + creation.payment().id()))

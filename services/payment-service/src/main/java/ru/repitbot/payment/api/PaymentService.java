@@ -4,22 +4,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.repitbot.config.idempotency.Idempotency;
+import ru.repitbot.config.idempotency.IdempotencyKeys;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.models.PageQuery;
 import ru.repitbot.models.PageResponse;
 import ru.repitbot.models.Role;
-import ru.repitbot.models.errors.ConflictException;
 import ru.repitbot.models.errors.NotFoundException;
 import ru.repitbot.payment.config.PaymentSettings;
 import ru.repitbot.payment.db.BalanceLocks;
 import ru.repitbot.payment.db.Balances;
-import ru.repitbot.payment.db.IdempotencyKeys;
 import ru.repitbot.payment.db.Payments;
 import ru.repitbot.payment.domain.DateTimeInput;
-import ru.repitbot.payment.domain.IdempotencyKey;
 import ru.repitbot.payment.domain.NewPayment;
 import ru.repitbot.payment.domain.Payment;
 import ru.repitbot.payment.events.PaymentEventPublisher;
@@ -59,7 +57,7 @@ public class PaymentService {
      */
     @Transactional
     public Creation create(CurrentUser caller, String rawKey, PaymentRequests.Create request) {
-        String key = IdempotencyKey.parse(rawKey);
+        String key = Idempotency.parseKey(rawKey);
         long studentId = request.studentId();
         long tutorId = ownership.tutorForWrite(caller, request.tutorId(), studentId);
         ZoneId zone = ownership.zoneOf(studentId);
@@ -69,28 +67,18 @@ public class PaymentService {
         NewPayment draft = NewPayment.of(studentId, tutorId, lessonsPaid, request.amount(), request.currency(),
                 request.method(), paidAt, request.comment(), settings.currency(), now);
 
-        if (key != null) {
-            String fingerprint = draft.fingerprint();
-            Optional<IdempotencyKeys.Used> used = keys.claim(caller.actorId(), key, fingerprint, now,
-                    settings.idempotencyTtl());
-            if (used.isPresent()) {
-                if (!IdempotencyKey.isReplay(used.get().fingerprint(), fingerprint)) {
-                    throw new ConflictException("Idempotency-Key " + key
-                            + " was already used for another payment request");
-                }
-                Payment first = payments.find(used.get().paymentId()).orElseThrow();
-                int balance = balances.of(first.studentId(), first.tutorId()).lessons();
-                return new Creation(PaymentResponse.of(first, zone, balance), true);
-            }
+        IdempotencyKeys.Claim claim = keys.claim(caller.actorId(), key, draft.fingerprint());
+        if (claim.isReplay()) {
+            Payment first = payments.find(claim.replayId()).orElseThrow();
+            int balance = balances.of(first.studentId(), first.tutorId()).lessons();
+            return new Creation(PaymentResponse.of(first, zone, balance), true);
         }
 
         locks.lock(studentId, tutorId);
         int before = balances.of(studentId, tutorId).lessons();
         Payment payment = payments.insert(draft, draft.paidAtOr(now), now, caller.actorId());
         int after = before + payment.lessonsPaid();
-        if (key != null) {
-            keys.complete(caller.actorId(), key, payment.id());
-        }
+        keys.complete(claim, payment.id());
         events.created(payment, after, zone);
         events.balanceChanged(studentId, tutorId, before, after, null);
         return new Creation(PaymentResponse.of(payment, zone, after), false);

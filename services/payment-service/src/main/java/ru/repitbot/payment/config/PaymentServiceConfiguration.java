@@ -4,13 +4,11 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import ru.repitbot.payment.domain.LowBalanceRule;
 
 /** The rules of payment-service as beans, and its settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentSettings.class)
-@EnableScheduling
 public class PaymentServiceConfiguration {
 
     @Bean

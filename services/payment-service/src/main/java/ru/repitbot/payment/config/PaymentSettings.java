@@ -1,6 +1,5 @@
 package ru.repitbot.payment.config;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import ru.repitbot.payment.domain.LowBalanceRule;
@@ -12,12 +11,10 @@ import ru.repitbot.payment.domain.Money;
  * @param currency ISO 4217 code of an amount or price given without one ({@code CURRENCY}, default RUB)
  * @param lowBalanceThreshold {@code balance.low} when a change lowers a balance to this or below
  *        ({@code LOW_BALANCE_THRESHOLD}, default 1)
- * @param idempotencyTtl how long an {@code Idempotency-Key} is remembered per caller (default 24 h)
  * @param defaultTimeZone zone for a student whose own zone is unknown ({@code DEFAULT_TIME_ZONE})
  */
 @ConfigurationProperties("repitbot.payments")
-public record PaymentSettings(String currency, Integer lowBalanceThreshold, Duration idempotencyTtl,
-        String defaultTimeZone) {
+public record PaymentSettings(String currency, Integer lowBalanceThreshold, String defaultTimeZone) {
 
     public PaymentSettings {
         currency = currency == null || currency.isBlank() ? "RUB" : currency.strip().toUpperCase(java.util.Locale.ROOT);
@@ -26,7 +23,6 @@ public record PaymentSettings(String currency, Integer lowBalanceThreshold, Dura
                     + currency);
         }
         lowBalanceThreshold = lowBalanceThreshold == null ? LowBalanceRule.DEFAULT_THRESHOLD : lowBalanceThreshold;
-        idempotencyTtl = idempotencyTtl == null ? Duration.ofHours(24) : idempotencyTtl;
         defaultTimeZone = defaultTimeZone == null || defaultTimeZone.isBlank() ? "Europe/Kaliningrad"
                 : defaultTimeZone.strip();
         ZoneId.of(defaultTimeZone);

@@ -1,13 +1,10 @@
 package ru.repitbot.payment.domain;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
+import ru.repitbot.config.idempotency.Idempotency;
 import ru.repitbot.models.PaymentMethod;
 import ru.repitbot.models.errors.InvalidFieldException;
 
@@ -85,15 +82,7 @@ public record NewPayment(long studentId, long tutorId, int lessonsPaid, BigDecim
      * amount is spelled {@code 100} one time and {@code 100.00} the next), different when any value differs.
      */
     public String fingerprint() {
-        String canonical = String.join("\u001f", "v1", Long.toString(studentId), Long.toString(tutorId),
-                Integer.toString(lessonsPaid), amount == null ? "-" : amount.toPlainString(),
-                Objects.toString(currency, "-"), method == null ? "-" : method.value(),
-                paidAt == null ? "-" : paidAt.toString(), comment == null ? "-" : "=" + comment);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Idempotency.fingerprint(studentId, tutorId, lessonsPaid, amount, currency,
+                method == null ? null : method.value(), paidAt, comment);
     }
 }

@@ -65,6 +65,9 @@ public class ServiceSecurityAutoConfiguration {
                         .jwt(j -> j.jwtAuthenticationConverter(roleConverter()))
                         .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
                         .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()))
+                .addFilterBefore(new KeySetUnavailableFilter(),
+                        org.springframework.security.oauth2.server.resource.web.authentication
+                                .BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
                         .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()));

@@ -128,6 +128,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return badRequest("Missing part " + e.getRequestPartName(),
+                List.of(new Problems.FieldError(e.getRequestPartName(), "is required")), servlet(request));
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
@@ -153,7 +161,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
-                && problem.getType().toString().equals("about:blank")) {
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
             problem.setType(Problems.type(status == null ? "error" : status.name().toLowerCase().replace('_', '-')));
         }

@@ -1,0 +1,57 @@
+package ru.repitbot.homework.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Request bodies of the homework endpoints. Unknown fields are ignored; deadlines are parsed by the service. */
+public final class HomeworkRequests {
+
+    static final String DEADLINE_DOC = "ISO-8601 with offset (2025-03-10T18:00:00+03:00 or …Z), a local date-time "
+            + "(2025-03-10T18:00) or a date (2025-03-10, 10.03.2025 = the end of that day), read in the student's "
+            + "time zone; must be in the future";
+    static final String URL = "^https?://\\S+$";
+    static final String URL_REASON = "must be an http(s) URL";
+
+    private HomeworkRequests() {
+    }
+
+    public record Create(
+            @NotNull @Positive Long lessonId,
+            @NotBlank @Size(max = 4000) String description,
+            @Schema(description = DEADLINE_DOC, example = "2025-03-10T18:00:00+03:00") @NotBlank @Size(max = 64)
+            String deadline,
+            @Schema(description = "A link to the task (optional)") @Size(max = 2048)
+            @Pattern(regexp = URL, message = URL_REASON) String link,
+            @Schema(description = "Telegram file ids of the tutor's photos") @Size(max = 20)
+            List<@NotBlank @Size(max = 256) String> photoFileIds) {
+    }
+
+    /** Absent (or null) fields stay as they are; an empty {@code link} removes the link. */
+    public record Update(
+            @Size(max = 4000) String description,
+            @Schema(description = DEADLINE_DOC) @Size(max = 64) String deadline,
+            @Size(max = 2048) @Pattern(regexp = "^$|" + URL, message = URL_REASON) String link,
+            @Schema(description = "Replaces the tutor's photos") @Size(max = 20)
+            List<@NotBlank @Size(max = 256) String> photoFileIds) {
+    }
+
+    /**
+     * The student's answer; at least one part (or an uploaded file, multipart). Text replaces the earlier text,
+     * photos are added to the earlier ones, a document replaces the earlier document.
+     */
+    public record Submission(
+            @Size(max = 4096) String text,
+            @Schema(description = "Telegram file ids of photos") @Size(max = 20)
+            List<@NotBlank @Size(max = 256) String> photoFileIds,
+            @Schema(description = "Telegram file id of a document") @Size(max = 256) String documentFileId) {
+    }
+
+    /** A check: accepting may carry a comment, returning usually does. */
+    public record Check(@Size(max = 2000) String comment) {
+    }
+}

@@ -1,0 +1,257 @@
+package ru.repitbot.homework.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import ru.repitbot.homework.domain.HomeworkLifecycle.Action;
+import ru.repitbot.models.HomeworkStatus;
+
+/**
+ * One homework assignment of a lesson (a lesson may have several, Q13): the tutor's task (description, deadline,
+ * link, photos) and the student's answer (text, photos, a document), moving through {@link HomeworkLifecycle}.
+ * Unlike the monolith, a submitted document never overwrites the tutor's link (SPEC §3.20 defect 7).
+ */
+@Entity
+@Table(name = "homework")
+public class Homework {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "lesson_id", nullable = false, updatable = false)
+    private long lessonId;
+
+    @Column(name = "student_id", nullable = false, updatable = false)
+    private long studentId;
+
+    @Column(name = "tutor_id", nullable = false, updatable = false)
+    private long tutorId;
+
+    @Column(nullable = false)
+    private String description;
+
+    @Column(nullable = false)
+    private Instant deadline;
+
+    private String link;
+
+    @Column(name = "photo_file_ids", nullable = false)
+    private String[] photoFileIds = new String[0];
+
+    @Column(nullable = false)
+    private HomeworkStatus status = HomeworkStatus.PENDING;
+
+    @Column(name = "submission_text")
+    private String submissionText;
+
+    @Column(name = "submission_photo_file_ids", nullable = false)
+    private String[] submissionPhotoFileIds = new String[0];
+
+    @Column(name = "submission_document_file_id")
+    private String submissionDocumentFileId;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+
+    @Column(name = "returned_at")
+    private Instant returnedAt;
+
+    @Column(name = "tutor_comment")
+    private String tutorComment;
+
+    @Column(name = "created_by", updatable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    /** Starts at 1, so the first event of a homework carries aggregate_version 1. */
+    @Version
+    private long version = 1;
+
+    protected Homework() {
+        // for JPA
+    }
+
+    /** A new {@code pending} assignment of {@code lesson}. */
+    public static Homework assign(KnownLesson lesson, String description, Instant deadline, String link,
+            List<String> photoFileIds, String createdBy, Instant now) {
+        Homework h = new Homework();
+        h.lessonId = lesson.lessonId();
+        h.studentId = lesson.studentId();
+        h.tutorId = lesson.tutorId();
+        h.description = description;
+        h.deadline = deadline;
+        h.link = link;
+        h.photoFileIds = toArray(photoFileIds);
+        h.createdBy = createdBy;
+        h.createdAt = now;
+        h.updatedAt = now;
+        return h;
+    }
+
+    /** The tutor edits the task; {@code null} leaves a value as it is. */
+    public void edit(String newDescription, Instant newDeadline, String newLink, boolean clearLink,
+            List<String> newPhotoFileIds, Instant now) {
+        if (newDescription != null) {
+            description = newDescription;
+        }
+        if (newDeadline != null) {
+            deadline = newDeadline;
+        }
+        if (clearLink) {
+            link = null;
+        } else if (newLink != null) {
+            link = newLink;
+        }
+        if (newPhotoFileIds != null) {
+            photoFileIds = toArray(newPhotoFileIds);
+        }
+        updatedAt = now;
+    }
+
+    /**
+     * SPEC §3.7 submission: text replaces the earlier text, photos are appended, a document replaces the earlier
+     * document; whatever is not given stays. The homework becomes {@code submitted}.
+     *
+     * @throws ru.repitbot.models.errors.ConflictException unless the homework is {@code pending}
+     */
+    public void submit(String text, List<String> photos, String documentFileId, Instant now) {
+        status = HomeworkLifecycle.next(status, Action.SUBMIT);
+        if (text != null) {
+            submissionText = text;
+        }
+        if (photos != null && !photos.isEmpty()) {
+            List<String> all = new ArrayList<>(Arrays.asList(submissionPhotoFileIds));
+            all.addAll(photos);
+            submissionPhotoFileIds = toArray(all);
+        }
+        if (documentFileId != null) {
+            submissionDocumentFileId = documentFileId;
+        }
+        submittedAt = now;
+        updatedAt = now;
+    }
+
+    /** The tutor accepts: {@code checked}, {@code checked_at} set; an optional comment replaces the last one. */
+    public void accept(String comment, Instant now) {
+        status = HomeworkLifecycle.next(status, Action.ACCEPT);
+        checkedAt = now;
+        if (comment != null) {
+            tutorComment = comment;
+        }
+        updatedAt = now;
+    }
+
+    /** The tutor returns it for rework: {@code pending} again, the submission kept, the comment recorded. */
+    public void returnForRework(String comment, Instant now) {
+        status = HomeworkLifecycle.next(status, Action.RETURN);
+        checkedAt = null;
+        returnedAt = now;
+        tutorComment = comment;
+        updatedAt = now;
+    }
+
+    public boolean isOverdue(Instant now) {
+        return OverdueRule.isOverdue(status, deadline, now);
+    }
+
+    private static String[] toArray(List<String> values) {
+        return values == null ? new String[0] : values.toArray(String[]::new);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long lessonId() {
+        return lessonId;
+    }
+
+    public long studentId() {
+        return studentId;
+    }
+
+    public long tutorId() {
+        return tutorId;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Instant deadline() {
+        return deadline;
+    }
+
+    public String link() {
+        return link;
+    }
+
+    public List<String> photoFileIds() {
+        return List.of(photoFileIds);
+    }
+
+    public HomeworkStatus status() {
+        return status;
+    }
+
+    public String submissionText() {
+        return submissionText;
+    }
+
+    public List<String> submissionPhotoFileIds() {
+        return List.of(submissionPhotoFileIds);
+    }
+
+    public String submissionDocumentFileId() {
+        return submissionDocumentFileId;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Instant checkedAt() {
+        return checkedAt;
+    }
+
+    public Instant returnedAt() {
+        return returnedAt;
+    }
+
+    public String tutorComment() {
+        return tutorComment;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,129 @@
+package ru.repitbot.homework.events;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import ru.repitbot.events.EventCodec;
+import ru.repitbot.events.EventEnvelope;
+import ru.repitbot.events.EventSubscription;
+import ru.repitbot.events.catalogue.EventTypes;
+import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonEvents;
+import ru.repitbot.homework.db.LessonDirectory;
+import ru.repitbot.homework.db.LessonDirectory.Change;
+import ru.repitbot.homework.domain.KnownLesson;
+
+/**
+ * Keeps the lesson projection from lesson-service's events. Each handler runs in the inbox transaction (a
+ * redelivered event is skipped), and each write is guarded by the lesson's {@code aggregate_version}. A moved
+ * lesson keeps its homework (Q16); a deleted lesson takes its homework with it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LessonEventsConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(LessonEventsConsumer.class);
+
+    private final LessonDirectory lessons;
+    private final JdbcTemplate jdbc;
+    private final EventCodec codec = new EventCodec();
+
+    public LessonEventsConsumer(LessonDirectory lessons, JdbcTemplate jdbc) {
+        this.lessons = lessons;
+        this.jdbc = jdbc;
+    }
+
+    @Bean
+    EventSubscription homeworkOnLessonCreated() {
+        return EventSubscription.on(EventTypes.LESSON_CREATED, this::onCreated);
+    }
+
+    @Bean
+    EventSubscription homeworkOnLessonUpdated() {
+        return EventSubscription.on(EventTypes.LESSON_UPDATED, this::onUpdated);
+    }
+
+    @Bean
+    EventSubscription homeworkOnLessonRescheduled() {
+        return EventSubscription.on(EventTypes.LESSON_RESCHEDULED, this::onRescheduled);
+    }
+
+    @Bean
+    EventSubscription homeworkOnLessonCancelled() {
+        return EventSubscription.on(EventTypes.LESSON_CANCELLED, this::onCancelled);
+    }
+
+    @Bean
+    EventSubscription homeworkOnLessonDeleted() {
+        return EventSubscription.on(EventTypes.LESSON_DELETED, this::onDeleted);
+    }
+
+    void onCreated(EventEnvelope event) {
+        LessonEvents.Created l = codec.data(event, LessonEvents.Created.class);
+        lessons.created(new KnownLesson(l.lessonId(), l.tutorId(), l.studentId(), l.topic(),
+                l.date() == null ? null : l.date().toInstant(), l.isMakeup()), event.aggregateVersion());
+    }
+
+    void onUpdated(EventEnvelope event) {
+        LessonEvents.Updated u = codec.data(event, LessonEvents.Updated.class);
+        Map<String, FieldChange> changes = u.changes() == null ? Map.of() : u.changes();
+        FieldChange topic = changes.get("topic");
+        FieldChange date = changes.get("date");
+        FieldChange makeup = changes.get("is_makeup");
+        Change change = new Change(topic == null || topic.newValue() == null ? null : topic.newValue().toString(),
+                date != null, date == null ? null : instant(date.newValue()),
+                makeup == null || makeup.newValue() == null ? null : Boolean.valueOf(makeup.newValue().toString()));
+        lessons.changed(u.lessonId(), u.tutorId(), u.studentId(), event.aggregateVersion(), change);
+    }
+
+    void onRescheduled(EventEnvelope event) {
+        LessonEvents.Rescheduled r = codec.data(event, LessonEvents.Rescheduled.class);
+        lessons.changed(r.lessonId(), r.tutorId(), r.studentId(), event.aggregateVersion(),
+                new Change(null, true, r.newDate() == null ? null : r.newDate().toInstant(),
+                        r.newDate() == null ? null : Boolean.FALSE));
+    }
+
+    /**
+     * The cancelled lesson's own move is applied under its version; the other lessons of the shift also get their
+     * own {@code lesson.updated}, and are moved here only if still where the shift found them.
+     */
+    void onCancelled(EventEnvelope event) {
+        LessonEvents.Cancelled c = codec.data(event, LessonEvents.Cancelled.class);
+        Change own = Change.none();
+        if (c.shifted() != null) {
+            for (LessonEvents.Shift s : c.shifted()) {
+                if (s.lessonId() == c.lessonId()) {
+                    own = new Change(null, true, s.newDate() == null ? null : s.newDate().toInstant(),
+                            s.newDate() == null);
+                } else {
+                    lessons.shifted(s.lessonId(), s.oldDate(), s.newDate());
+                }
+            }
+        }
+        lessons.changed(c.lessonId(), c.tutorId(), c.studentId(), event.aggregateVersion(), own);
+        if (c.deletedLessonId() != null) {
+            deleteLesson(c.deletedLessonId(), c.tutorId(), c.studentId(), event.aggregateVersion());
+        }
+    }
+
+    void onDeleted(EventEnvelope event) {
+        LessonEvents.Deleted d = codec.data(event, LessonEvents.Deleted.class);
+        deleteLesson(d.lessonId(), d.tutorId(), d.studentId(), event.aggregateVersion());
+    }
+
+    /** Tombstone first (it locks the lesson row, so no homework is being added meanwhile), then the homework. */
+    private void deleteLesson(long lessonId, long tutorId, long studentId, long version) {
+        lessons.deleted(lessonId, tutorId, studentId, version);
+        int removed = jdbc.update("DELETE FROM homework WHERE lesson_id = ?", lessonId);
+        if (removed > 0) {
+            log.info("Lesson {} deleted: removed its {} homework", lessonId, removed);
+        }
+    }
+
+    private static java.time.Instant instant(Object wireValue) {
+        return wireValue == null ? null : OffsetDateTime.parse(wireValue.toString()).toInstant();
+    }
+}
