@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import ru.repitbot.lesson.domain.AttendanceRules;
 import ru.repitbot.lesson.domain.Lesson;
 import ru.repitbot.lesson.events.LessonEventPublisher;
 import ru.repitbot.models.AttendanceStatus;
@@ -42,7 +41,7 @@ public record LessonResponse(
         return new LessonResponse(l.id(), l.tutorId(), l.studentId(), l.topic(),
                 LessonEventPublisher.at(l.startAt(), zone), LessonEventPublisher.at(l.endAt(), zone),
                 l.durationMinutes(), zone.getId(), l.skillsDeveloped(), l.masteryLevel(), l.masteryComment(),
-                l.attendanceStatus(), l.lessonStatus(), AttendanceRules.isCharged(l.attendanceStatus()),
+                l.attendanceStatus(), l.lessonStatus(), l.charged(),
                 LessonEventPublisher.at(l.originalStartAt(), zone), l.isRescheduled(), l.isMakeup(),
                 l.cancellationReason(), l.rescheduleReason(), LessonEventPublisher.at(l.createdAt(), zone),
                 LessonEventPublisher.at(l.updatedAt(), zone), l.version());

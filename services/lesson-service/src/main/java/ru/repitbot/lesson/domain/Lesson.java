@@ -259,6 +259,14 @@ public class Lesson {
         return rescheduled;
     }
 
+    /**
+     * Whether this lesson takes one lesson off the balance (payment-service applies the same rule to its
+     * projection): a charged attendance status, unless it is a make-up lesson still waiting for a date.
+     */
+    public boolean charged() {
+        return AttendanceRules.isCharged(attendanceStatus) && !(makeup && startAt == null);
+    }
+
     public boolean isMakeup() {
         return makeup;
     }
