@@ -1,0 +1,362 @@
+package ru.repitbot.e2e;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import ru.repitbot.testsupport.ApiClient;
+
+/**
+ * The whole system as {@code ./repitbot up --no-build} starts it, in a temporary state directory, on the default
+ * ports. Isolated from a developer's stack and from earlier runs by its settings file: a fresh database, its own
+ * exchange/queue names and its own login lock-out keys; the gateway's anonymous-auth limit is raised because this
+ * one client logs in more often per minute than the default allows a single address.
+ */
+public final class RepitbotStack implements AutoCloseable {
+
+    public static final String GATEWAY = "http://127.0.0.1:8000";
+
+    /** The twelve deployables and their ports (contracts.md). */
+    public static final Map<String, Integer> DEPLOYABLES = deployables();
+
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(20);
+    private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path root;
+    private final Path state;
+    private final Path output;
+    private final String runId;
+    private final String database;
+    private final String exchange;
+    private final Properties secrets;
+    private final Properties demo;
+    private final Properties infra;
+    private boolean closed;
+
+    private RepitbotStack(Path root, Path state, Path output, String runId, String database, String exchange) {
+        this.root = root;
+        this.state = state;
+        this.output = output;
+        this.runId = runId;
+        this.database = database;
+        this.exchange = exchange;
+        this.secrets = new Properties();
+        this.demo = new Properties();
+        this.infra = new Properties();
+    }
+
+    /** Runs {@code ./repitbot up --no-build}; on failure stops whatever started and says why. */
+    public static RepitbotStack start() {
+        Path root = repositoryRoot();
+        Path output = Path.of(System.getProperty("e2e.outputDirectory", root.resolve("tests/e2e/target/e2e").toString()));
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                + Long.toString(System.nanoTime() % 1000, 10);
+        try {
+            Files.createDirectories(output);
+            deleteRecursively(output.resolve("logs"));
+            Files.deleteIfExists(output.resolve("repitbot-up.log"));
+            Files.deleteIfExists(output.resolve("repitbot-down.log"));
+            Path state = Files.createTempDirectory("repitbot-e2e-");
+            RepitbotStack stack = new RepitbotStack(root, state, output, runId, "repitbot_e2e_" + runId,
+                    "repitbot-e2e-" + runId);
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "repitbot-e2e-down"));
+            stack.up();
+            return stack;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void up() throws IOException {
+        Path envFile = state.resolve("e2e.env");
+        Files.writeString(envFile, settings(), StandardCharsets.UTF_8);
+        Path log = output.resolve("repitbot-up.log");
+        System.out.println("[e2e] ./repitbot up --no-build with REPITBOT_HOME=" + state + " (output: " + log + ")");
+        long started = System.nanoTime();
+        int exit = run(log, UP_TIMEOUT, "up", "--no-build");
+        System.out.println("[e2e] ./repitbot up finished with exit " + exit + " after "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        if (exit != 0) {
+            String tail = tail(log, 80);
+            close();
+            throw new IllegalStateException("./repitbot up --no-build failed (exit " + exit + "); output in " + log
+                    + " and logs in " + output.resolve("logs") + ":\n" + tail);
+        }
+        load(secrets, state.resolve("secrets.env"));
+        load(infra, state.resolve("infra.env"));
+        if (Files.exists(state.resolve("demo.env"))) {
+            load(demo, state.resolve("demo.env"));
+        }
+    }
+
+    /** The settings of this run, written as the launcher's .env file (REPITBOT_ENV_FILE). */
+    private String settings() {
+        String base = firstNonBlank(System.getenv("DATABASE_URL"), "postgresql://postgres@127.0.0.1:5432/repitbot");
+        URI uri = URI.create(base.replaceFirst("^jdbc:", ""));
+        String databaseUrl = uri.getScheme() + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
+                + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/" + database
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("DATABASE_URL", databaseUrl);
+        s.put("MESSAGE_EXCHANGE", exchange);
+        s.put("MESSAGE_QUEUE_PREFIX", exchange);
+        s.put("REPITBOT_AUTH_THROTTLE_KEYPREFIX", "repitbot-e2e:" + runId + ":auth:login");
+        s.put("RATE_LIMIT_AUTH_REQUESTS", "1000");
+        s.put("ENVIRONMENT", "testing");
+        s.put("LOG_LEVEL", "INFO");
+        StringBuilder text = new StringBuilder("# Written by the e2e suite (RepitbotStack) for this run only.\n");
+        s.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        return text.toString();
+    }
+
+    private int run(Path log, Duration timeout, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("repitbot").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("REPITBOT_HOME", state.toString());
+        env.put("REPITBOT_ENV_FILE", state.resolve("e2e.env").toString());
+        // A developer's bot token must not connect this throw-away stack to Telegram; E2E_TELEGRAM_BOT_TOKEN opts in.
+        env.remove("TELEGRAM_BOT_TOKEN");
+        String botToken = System.getenv("E2E_TELEGRAM_BOT_TOKEN");
+        if (botToken != null && !botToken.isBlank()) {
+            env.put("TELEGRAM_BOT_TOKEN", botToken);
+        }
+        env.remove("PORT");
+        try {
+            Process process = pb.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroy();
+                return -1;
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** {@code ./repitbot down}, then the logs are kept in target/e2e/logs and the run's database/queues dropped. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        System.out.println("[e2e] ./repitbot down (logs kept in " + output.resolve("logs") + ")");
+        run(output.resolve("repitbot-down.log"), DOWN_TIMEOUT, "down");
+        copyLogs();
+        dropDatabase();
+        deleteQueues();
+        deleteRecursively(state);
+    }
+
+    public ApiClient gateway() {
+        return new ApiClient(GATEWAY);
+    }
+
+    public String adminCode() {
+        String fromDemo = demo.getProperty("DEMO_ADMIN_CODE");
+        return fromDemo != null ? fromDemo : secrets.getProperty("ADMIN_ACCESS_CODE");
+    }
+
+    /** The Telegram id the launcher's demo bound the admin's code to (a code binds to the first id that uses it). */
+    public long adminTelegramId() {
+        String id = demo.getProperty("DEMO_ADMIN_TELEGRAM_ID");
+        if (id == null) {
+            throw new IllegalStateException("the launcher recorded no demo login in " + state.resolve("demo.env"));
+        }
+        return Long.parseLong(id);
+    }
+
+    public Properties demo() {
+        return demo;
+    }
+
+    /** The bot runs only when a token was given (never on CI). */
+    public boolean botRunning() {
+        return Files.exists(state.resolve("pids").resolve("telegram-bot.pid"));
+    }
+
+    public Path logFile(String deployable) {
+        return state.resolve("logs").resolve(deployable + ".log");
+    }
+
+    public Path stateDir() {
+        return state;
+    }
+
+    private void copyLogs() {
+        Path logs = state.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        Path target = output.resolve("logs");
+        try (Stream<Path> files = Files.list(logs)) {
+            Files.createDirectories(target);
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("e2e: could not keep the logs: " + e);
+        }
+    }
+
+    private void dropDatabase() {
+        if (!"real".equals(infra.getProperty("POSTGRES_MODE"))) {
+            return; // embedded: its data lives in the state directory, deleted below
+        }
+        URI uri = URI.create(infra.getProperty("DATABASE_URL").replaceFirst("^jdbc:", ""));
+        String user = "postgres";
+        String password = null;
+        if (uri.getUserInfo() != null) {
+            String[] parts = uri.getUserInfo().split(":", 2);
+            user = parts[0];
+            password = parts.length > 1 ? parts[1] : null;
+        }
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        String url = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + "/postgres";
+        try (var connection = DriverManager.getConnection(url, props); var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
+        } catch (Exception e) {
+            System.err.println("e2e: could not drop " + database + ": " + e);
+        }
+    }
+
+    private void deleteQueues() {
+        if (!"real".equals(infra.getProperty("AMQP_MODE"))) {
+            return; // the embedded broker keeps everything in memory
+        }
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            URI uri = URI.create(infra.getProperty("MESSAGE_BROKER_URL"));
+            factory.setHost(uri.getHost());
+            factory.setPort(uri.getPort() < 0 ? 5672 : uri.getPort());
+            if (uri.getUserInfo() != null) {
+                String[] parts = uri.getUserInfo().split(":", 2);
+                factory.setUsername(parts[0]);
+                factory.setPassword(parts.length > 1 ? parts[1] : "");
+            }
+            String vhost = uri.getPath() == null || uri.getPath().length() <= 1 ? "/" : uri.getPath().substring(1);
+            factory.setVirtualHost(vhost);
+            try (Connection connection = factory.newConnection("repitbot-e2e-cleanup")) {
+                for (String service : DEPLOYABLES.keySet()) {
+                    for (String queue : List.of(exchange + "." + service, exchange + "." + service + ".dlq")) {
+                        try (Channel channel = connection.createChannel()) {
+                            channel.queueDelete(queue);
+                        } catch (Exception ignored) {
+                            // never declared by this run
+                        }
+                    }
+                    try (Channel channel = connection.createChannel()) {
+                        channel.exchangeDelete(exchange + "." + service + ".dlx");
+                    } catch (Exception ignored) {
+                        // never declared by this run
+                    }
+                }
+                for (String name : List.of(exchange, exchange + ".dlx")) {
+                    try (Channel channel = connection.createChannel()) {
+                        channel.exchangeDelete(name);
+                    } catch (Exception ignored) {
+                        // never declared by this run
+                    }
+                }
+            }
+        } catch (Exception e) {
+            System.err.println("e2e: could not delete the queues of " + exchange + ": " + e);
+        }
+    }
+
+    private static Path repositoryRoot() {
+        String configured = System.getProperty("repitbot.root");
+        if (configured != null && Files.isExecutable(Path.of(configured, "repitbot"))) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isExecutable(dir.resolve("repitbot")) && Files.exists(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root (the directory with ./repitbot)");
+    }
+
+    private static void load(Properties into, Path file) {
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0) {
+                    into.setProperty(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("e2e: could not delete " + dir + ": " + e);
+        }
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a == null || a.isBlank() ? b : a;
+    }
+
+    private static Map<String, Integer> deployables() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("api-gateway", 8000);
+        m.put("user-service", 8001);
+        m.put("auth-service", 8002);
+        m.put("lesson-service", 8003);
+        m.put("homework-service", 8004);
+        m.put("payment-service", 8005);
+        m.put("notification-service", 8006);
+        m.put("material-service", 8007);
+        m.put("analytics-service", 8008);
+        m.put("achievement-service", 8009);
+        m.put("scheduler-service", 8010);
+        m.put("telegram-bot", 8011);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}
