@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ru.repitbot.config.idempotency.Idempotency;
+import ru.repitbot.config.idempotency.IdempotentCreation;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.models.PageResponse;
 
@@ -47,12 +48,8 @@ public class LessonController {
             @RequestHeader(name = Idempotency.KEY_HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody LessonRequests.Create request) {
         LessonService.Creation creation = service.create(caller, request, idempotencyKey);
-        if (creation.replayed()) {
-            return ResponseEntity.ok().header(Idempotency.REPLAYED_HEADER, "true").body(creation.lesson());
-        }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(java.net.URI.create("/api/v1/lessons/" + creation.lesson().id()))
-                .body(creation.lesson());
+        return IdempotentCreation.respond(creation.lesson(), creation.replayed(),
+                "/api/v1/lessons/" + creation.lesson().id());
     }
 
     @GetMapping

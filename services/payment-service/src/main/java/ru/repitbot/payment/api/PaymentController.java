@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.repitbot.config.idempotency.Idempotency;
+import ru.repitbot.config.idempotency.IdempotentCreation;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.models.PageQuery;
 import ru.repitbot.models.PageResponse;
@@ -48,12 +48,8 @@ public class PaymentController {
             @RequestHeader(name = Idempotency.KEY_HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody PaymentRequests.Create request) {
         PaymentService.Creation creation = service.create(caller, idempotencyKey, request);
-        if (creation.replayed()) {
-            return ResponseEntity.ok().header(Idempotency.REPLAYED_HEADER, "true").body(creation.payment());
-        }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(java.net.URI.create("/api/v1/payments/" + creation.payment().id()))
-                .body(creation.payment());
+        return IdempotentCreation.respond(creation.payment(), creation.replayed(),
+                "/api/v1/payments/" + creation.payment().id());
     }
 
     @GetMapping
