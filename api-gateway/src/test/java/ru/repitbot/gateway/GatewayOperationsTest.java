@@ -116,6 +116,8 @@ class GatewayOperationsTest extends GatewayIntegrationTest {
                     .withToken(TestTokens.get().user(userId, "tutor"))
                     .withHeader("X-Request-Id", requestId).get("/api/v1/users/" + userId);
             assertThat(response.status()).isEqualTo(200);
+            // The trace the service was handed (traceparent: 00-<trace id>-<span id>-<flags>) is the one logged.
+            String traceId = response.json().path("traceparent").asString().split("-")[1];
             String deniedId = "log-" + UUID.randomUUID();
             ApiClient.local(port).withHeader("X-Request-Id", deniedId).get("/api/v1/users/1");
 
@@ -124,7 +126,8 @@ class GatewayOperationsTest extends GatewayIntegrationTest {
                 assertThat(line).containsEntry("status", 200).containsEntry("route", "user-service")
                         .containsEntry("method", "GET").containsEntry("path", "/api/v1/users/" + userId)
                         .containsEntry("user_id", Long.toString(userId))
-                        .containsKeys("client", "duration_ms");
+                        .containsKeys("client", "duration_ms", "spanId")
+                        .containsEntry("traceId", traceId);
                 assertThat(find(appender, deniedId)).containsEntry("status", 401).containsEntry("route", "-");
             });
         } finally {

@@ -36,10 +36,11 @@ public class RouteConfiguration {
             @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
             ConfigurationService configurationService) {
         GatewaySettings.RateLimit limits = settings.rateLimit();
+        RedisScript<List<Long>> loaded = LoadedScript.of(script);
         WindowRateLimiter perCaller = new WindowRateLimiter(limits.keyPrefix() + ":api", limits.perCaller(), redis,
-                script, configurationService);
+                loaded, configurationService);
         WindowRateLimiter anonymousAuth = new WindowRateLimiter(limits.keyPrefix() + ":auth",
-                limits.anonymousAuth(), redis, script, configurationService);
+                limits.anonymousAuth(), redis, loaded, configurationService);
         return new RateLimits(limits.enabled(), perCaller, CallerKeys.perCaller(exchanges, limits.servicesExempt()),
                 anonymousAuth, CallerKeys.anonymousByAddress(exchanges));
     }

@@ -1,5 +1,6 @@
 package ru.repitbot.gateway.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,8 +47,10 @@ public class GatewaySecurityConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
+        decoder.setClaimSetConverter(TokenValidation.claims());
         decoder.setJwtValidator(TokenValidation.validator(properties.issuer(), properties.audience()));
-        return decoder;
+        // Clients send one token with many requests: its signature is checked once, not on every request.
+        return new CachingJwtDecoder(decoder, 10_000, Clock.systemUTC());
     }
 
     @Bean

@@ -21,6 +21,7 @@ public final class LocalTokenDecoder {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(publicKeys))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
+        decoder.setClaimSetConverter(TokenValidation.claims());
         decoder.setJwtValidator(TokenValidation.validator(issuer, audience));
         return decoder;
     }
