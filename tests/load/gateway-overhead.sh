@@ -2,11 +2,14 @@
 # Gateway overhead: requests/s and p50/p99 of an authenticated GET of a user, through the gateway and directly
 # against user-service, in one run, with wrk (Debian package `wrk`). The stack must be up (./repitbot up); the
 # gateway's rate limit must be high enough not to answer 429 (start the stack with RATE_LIMIT_REQUESTS=100000000).
-# Usage: tests/load/gateway-overhead.sh [seconds] [connections]
+# Each target is warmed first (WARMUP seconds, default 60: the gateway's JIT needs about a minute of traffic before
+# it stops compiling; a 5 s warm-up measured mostly the compiler).
+# Usage: [WARMUP=60] tests/load/gateway-overhead.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH="${1:-20}"
 CONNECTIONS="${2:-16}"
+WARMUP="${WARMUP:-60}"
 STATE="${REPITBOT_HOME:-.repitbot}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 get() { sed -n "s/^$1=//p" "$STATE/demo.env"; }
@@ -18,7 +21,7 @@ path="/api/v1/users/$admin"
 for target in "gateway http://127.0.0.1:8000" "direct http://127.0.0.1:8001"; do
   set -- $target
   curl -sf -o /dev/null -H "Authorization: Bearer $token" "$2$path" || { echo "$1: GET $path failed" >&2; exit 1; }
-  wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $token" "$2$path" >/dev/null   # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $token" "$2$path" >/dev/null   # warm-up
   out="$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $token" "$2$path")"
   rps="$(printf '%s\n' "$out" | awk '/Requests\/sec/ {print $2}')"
   p50="$(printf '%s\n' "$out" | awk '$1=="50%" {print $2}')"
