@@ -1,8 +1,9 @@
 // The teaching-core benchmarks of docs/performance.md, as one JDK program (no build step):
 //   java tests/load/TeachingBenchmark.java [gateway-url] [state-dir]
-// Needs a running stack (./repitbot up) with its demo users, and the gateway's rate limit raised
-// (RATE_LIMIT_REQUESTS=100000000) so the load is measured, not refused. Open model: requests are sent on a fixed
-// schedule whatever the answers' latency, so slow answers show up in the percentiles instead of lowering the rate.
+// Needs a running stack (./repitbot up) with its demo admin (it makes its own tutor and students), and the gateway's
+// rate limit raised (RATE_LIMIT_REQUESTS=100000000) so the load is measured, not refused. Open model: requests are
+// sent on a fixed schedule whatever the answers' latency, so slow answers show up in the percentiles instead of
+// lowering the rate.
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,9 +35,14 @@ public class TeachingBenchmark {
         List<String> demo = Files.readAllLines(state.resolve("demo.env"));
         String code = value(demo, "DEMO_ADMIN_CODE");
         String telegram = value(demo, "DEMO_ADMIN_TELEGRAM_ID");
-        long tutorId = Long.parseLong(value(demo, "DEMO_TUTOR_ID"));
         token = field(send("POST", "/api/v1/auth/login",
                 "{\"access_code\":\"" + code + "\",\"telegram_id\":" + telegram + "}").body(), "access_token");
+        // A tutor of this run's own, so that a rerun on the same stack does not collide with the last run's lessons.
+        var tutor = send("POST", "/api/v1/users", "{\"role\":\"tutor\",\"full_name\":\"Нагрузочный репетитор\"}");
+        if (tutor.statusCode() != 201) {
+            throw new IllegalStateException("create tutor: " + tutor.statusCode() + " " + tutor.body());
+        }
+        long tutorId = Long.parseLong(field(tutor.body(), "id"));
 
         lessonList(tutorId);
         attendanceToBalance(tutorId);
@@ -93,6 +99,7 @@ public class TeachingBenchmark {
         AtomicInteger lost = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        boolean[] finallyAttended = new boolean[students];
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int s = 0; s < students; s++) {
                 int i = s;
@@ -125,12 +132,31 @@ public class TeachingBenchmark {
                         }
                         next += 1_000_000_000L;
                     }
+                    finallyAttended[i] = attended;
                     return null;
                 });
             }
         }
+        // No change lost or applied twice: once all is quiet, every balance is 10 paid minus its last state's charge.
+        int wrong = 0;
+        for (int s = 0; s < students; s++) {
+            int expected = finallyAttended[s] ? 9 : 10;
+            boolean right = false;
+            for (int tries = 0; tries < 100 && !right; tries++) {
+                var b = send("GET", "/api/v1/balances/" + studentIds[s], null);
+                right = b.statusCode() == 200 && b.body().contains("\"balance_lessons\":" + expected + ",");
+                if (!right) {
+                    Thread.sleep(100);
+                }
+            }
+            if (!right) {
+                wrong++;
+                System.err.println("student " + studentIds[s] + ": balance is not " + expected);
+            }
+        }
         System.out.println("attendance -> balance (50 changes/s, 60 s): " + new Result(new ArrayList<>(latencies),
-                errors.get()) + ", not reflected within 10 s: " + lost.get());
+                errors.get()) + ", not reflected within 10 s: " + lost.get() + ", final balances wrong: " + wrong
+                + " of " + students);
     }
 
     record Result(List<Long> nanos, int errors) {
