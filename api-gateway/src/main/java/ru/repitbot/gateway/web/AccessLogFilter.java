@@ -3,14 +3,9 @@ package ru.repitbot.gateway.web;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.slf4j.event.Level;
-import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -20,9 +15,8 @@ import reactor.core.publisher.SignalType;
 /**
  * One access-log line per request (logger {@code ru.repitbot.gateway.access}), as SLF4J key-values so the JSON log
  * carries them as fields: {@code request_id}, {@code method}, {@code path}, {@code route}, {@code user_id},
- * {@code client}, {@code status}, {@code duration_ms}, and the request's {@code traceId}/{@code spanId} (the names the
- * services' log lines carry them under), taken from the request's observation: the gateway does not copy the trace
- * into a thread-local MDC on every reactive operator, which would cost more than the rest of this line.
+ * {@code client}, {@code status}, {@code duration_ms}, and the request's {@code traceId}/{@code spanId}
+ * ({@link GatewayExchange#about}).
  *
  * <p>It also hands errors to {@link GatewayErrorHandler} right here, so that the line shows the status the caller
  * really got (the 502/503/504 problem), not the one before the error was rendered.
@@ -65,13 +59,7 @@ public class AccessLogFilter implements WebFilter, Ordered {
         String path = exchange.getRequest().getURI().getRawPath();
         String requestId = GatewayExchange.requestId(exchange);
         Level level = status >= 500 ? Level.WARN : Level.INFO;
-        LoggingEventBuilder line = log.atLevel(level);
-        TraceContext trace = trace(exchange);
-        if (trace != null) {
-            line = line.addKeyValue("traceId", trace.traceId()).addKeyValue("spanId", trace.spanId());
-        }
-        line
-                .addKeyValue("request_id", requestId)
+        GatewayExchange.about(exchange, log.atLevel(level))
                 .addKeyValue("method", method)
                 .addKeyValue("path", path)
                 .addKeyValue("route", route)
@@ -81,14 +69,5 @@ public class AccessLogFilter implements WebFilter, Ordered {
                 .addKeyValue("duration_ms", durationMs)
                 .log("{} {} {} {} ms route={} user={} request_id={}", method, path, status, durationMs, route,
                         userId == null ? "-" : userId, requestId);
-    }
-
-    private static TraceContext trace(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
-                .map(Span::context)
-                .orElse(null);
     }
 }

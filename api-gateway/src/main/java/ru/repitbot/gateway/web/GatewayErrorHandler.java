@@ -75,8 +75,8 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler, Ordered {
         }
         if (has(error, ConnectException.class) || has(error, NoRouteToHostException.class)
                 || has(error, UnknownHostException.class) || has(error, PrematureCloseException.class)) {
-            log.warn("Bad gateway to {} for {} {}: {}", service, exchange.getRequest().getMethod(),
-                    exchange.getRequest().getURI().getRawPath(), error.toString());
+            GatewayExchange.about(exchange, log.atWarn()).log("Bad gateway to {} for {} {}: {}", service,
+                    exchange.getRequest().getMethod(), exchange.getRequest().getURI().getRawPath(), error.toString());
             return ProblemResponses.write(exchange, HttpStatus.BAD_GATEWAY, "bad-gateway",
                     label(service) + " could not be reached");
         }
@@ -90,8 +90,8 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler, Ordered {
             return ProblemResponses.write(exchange, status, ProblemResponses.kindOf(status),
                     detail(status, rse, exchange), headers);
         }
-        log.error("Unhandled gateway error on {} {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getURI().getRawPath(), error);
+        GatewayExchange.about(exchange, log.atError()).setCause(error).log("Unhandled gateway error on {} {}",
+                exchange.getRequest().getMethod(), exchange.getRequest().getURI().getRawPath());
         return ProblemResponses.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Something went wrong on our side; it has been logged");
     }

@@ -1,11 +1,16 @@
 package ru.repitbot.gateway.web;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
 import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 
 /** What the gateway records about an exchange (attributes shared by its filters) and how it reads the caller. */
@@ -31,6 +36,24 @@ public final class GatewayExchange {
             return "unknown";
         }
         return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+    }
+
+    /**
+     * A log line about this request: its request id and its trace ({@code traceId}/{@code spanId}, the names the
+     * services' lines use), taken from the request's observation, as the gateway does not copy the trace into a
+     * thread-local MDC around every reactive operator.
+     */
+    public static LoggingEventBuilder about(ServerWebExchange exchange, LoggingEventBuilder line) {
+        TraceContext trace = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(Span::context)
+                .orElse(null);
+        if (trace != null) {
+            line = line.addKeyValue("traceId", trace.traceId()).addKeyValue("spanId", trace.spanId());
+        }
+        return line.addKeyValue("request_id", requestId(exchange));
     }
 
     public static String requestId(ServerWebExchange exchange) {
