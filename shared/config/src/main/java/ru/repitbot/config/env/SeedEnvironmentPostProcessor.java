@@ -123,8 +123,8 @@ public class SeedEnvironmentPostProcessor implements EnvironmentPostProcessor, O
                 env.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT") == null ? null
                         : env.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT").replaceAll("/+$", "") + "/v1/traces");
         if (otlp != null) {
-            p.put("management.opentelemetry.tracing.export.otlp.endpoint", otlp);
-            p.put("management.tracing.export.otlp.enabled", "true");
+            // Our exporter (TracingExportAutoConfiguration), not Spring Boot's, which AOT-built jars do not have.
+            p.put("repitbot.tracing.otlp-endpoint", otlp);
         }
         copy(env, "TRACING_SAMPLING_PROBABILITY", "management.tracing.sampling.probability", p);
         return p;

@@ -53,10 +53,10 @@ class SeedEnvironmentPostProcessorTest {
         assertThat(env.getProperty("server.port")).isEqualTo("8001");
         assertThat(env.getProperty("management.tracing.export.otlp.enabled")).isEqualTo("false");
 
+        assertThat(env.getProperty("repitbot.tracing.otlp-endpoint")).isNull();
+
         var traced = environment(java.util.Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://jaeger:4318/"));
-        assertThat(traced.getProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
-                .isEqualTo("http://jaeger:4318/v1/traces");
-        assertThat(traced.getProperty("management.tracing.export.otlp.enabled")).isEqualTo("true");
+        assertThat(traced.getProperty("repitbot.tracing.otlp-endpoint")).isEqualTo("http://jaeger:4318/v1/traces");
     }
 
     @Test
