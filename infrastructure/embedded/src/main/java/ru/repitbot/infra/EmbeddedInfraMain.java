@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Starts the requested embedded servers and keeps them up until the process is stopped (SIGTERM/SIGINT).
@@ -78,23 +80,26 @@ public final class EmbeddedInfraMain {
     /**
      * Starts the requested servers in parallel (PostgreSQL mostly waits on its child process while Qpid keeps the
      * CPU busy) and pushes each one that started onto {@code started}, so that a failure of one still lets the
-     * caller stop the others.
+     * caller stop the others. PostgreSQL and Redis take turns: each writes its binaries to disk and runs them, and a
+     * process forked by the other thread meanwhile would inherit the still-open file, so that running it fails with
+     * "Text file busy" (seen as a random failure of embedded Redis).
      */
     static Map<String, String> startAll(Options options, Deque<AutoCloseable> started) {
         Path dataDir = options.dataDir();
         Map<String, Callable<Started>> tasks = new LinkedHashMap<>();
+        Lock spawning = new ReentrantLock();
         if (options.postgresPort() != null) {
-            tasks.put("postgres", () -> {
+            tasks.put("postgres", () -> whileHolding(spawning, () -> {
                 EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
                         dataDir == null ? null : dataDir.resolve("postgres"), options.postgresPort());
                 return new Started(postgres, postgres.url("postgres"));
-            });
+            }));
         }
         if (options.redisPort() != null) {
-            tasks.put("redis", () -> {
+            tasks.put("redis", () -> whileHolding(spawning, () -> {
                 EmbeddedRedisServer redis = EmbeddedRedisServer.start(options.redisPort());
                 return new Started(redis, redis.url());
-            });
+            }));
         }
         if (options.amqpPort() != null) {
             tasks.put("amqp", () -> {
@@ -132,6 +137,15 @@ public final class EmbeddedInfraMain {
             throw failure;
         }
         return urls;
+    }
+
+    private static Started whileHolding(Lock lock, Callable<Started> start) throws Exception {
+        lock.lock();
+        try {
+            return start.call();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private record Started(AutoCloseable server, String url) {

@@ -34,12 +34,4 @@ class EmbeddedRedisServerTest {
         }
         assertThat(Reachability.tcp("127.0.0.1", port, Duration.ofMillis(300))).isFalse();
     }
-
-    @Test
-    void retriesOnlyTheExecRaceWithAForkingThread() {
-        var busy = new java.io.IOException("Cannot run program \"/tmp/redis-1/redis-server\"",
-                new java.io.IOException("Exec failed, error: 26 (Text file busy) "));
-        assertThat(EmbeddedRedisServer.textFileBusy(busy)).isTrue();
-        assertThat(EmbeddedRedisServer.textFileBusy(new java.io.IOException("Address already in use"))).isFalse();
-    }
 }
