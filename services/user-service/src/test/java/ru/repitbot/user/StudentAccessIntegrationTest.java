@@ -39,11 +39,13 @@ class StudentAccessIntegrationTest extends IntegrationTest {
         assertThat(access.canSee(new CurrentUser(tutor, Role.TUTOR, null), parent)).as("not a student").isFalse();
         assertThat(access.visibleStudents(new CurrentUser(tutor, Role.TUTOR, null))).containsExactly(student);
         assertThat(access.visibleStudents(new CurrentUser(parent, Role.PARENT, null))).containsExactly(student);
+        assertThat(access.visibleStudents(new CurrentUser(student, Role.STUDENT, null))).containsExactly(student);
         assertThatThrownBy(() -> access.requireVisible(new CurrentUser(other, Role.TUTOR, null), student))
                 .isInstanceOf(NotFoundException.class);
 
         as(tutor, "tutor").delete("/api/v1/users/" + student);
         assertThat(access.canSee(new CurrentUser(tutor, Role.TUTOR, null), student)).isFalse();
         assertThat(access.visibleStudents(new CurrentUser(parent, Role.PARENT, null))).isEmpty();
+        assertThat(access.visibleStudents(new CurrentUser(student, Role.STUDENT, null))).isEmpty();
     }
 }
