@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 
 /**
  * GUIDE §2 as a test: a service's {@code domain} package is plain Java — no web, messaging, Spring or JSON imports
@@ -34,7 +35,7 @@ public final class ArchitectureRules {
      * the domain's package; they are Spring's code about our entities, not our rules. Without this the test failed
      * whenever it ran after a build that had packaged the service (e.g. {@code ./repitbot up}, then the tests).
      */
-    private static boolean isWrittenByHand(com.tngtech.archunit.core.importer.Location location) {
+    private static boolean isWrittenByHand(Location location) {
         String path = location.asURI().toString();
         return !path.substring(path.lastIndexOf('/') + 1).contains("__");
     }
