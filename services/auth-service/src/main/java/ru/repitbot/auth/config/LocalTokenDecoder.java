@@ -18,11 +18,8 @@ public final class LocalTokenDecoder {
     }
 
     public static NimbusJwtDecoder create(JWKSet publicKeys, String issuer, String audience) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(publicKeys))
+        return TokenValidation.checking(NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(publicKeys))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setClaimSetConverter(TokenValidation.claims());
-        decoder.setJwtValidator(TokenValidation.validator(issuer, audience));
-        return decoder;
+                .build(), issuer, audience);
     }
 }

@@ -39,8 +39,13 @@ public final class TokenValidation {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
+        return checking(decoder, properties.issuer(), properties.audience());
+    }
+
+    /** The claim conversion and the checks above, on a decoder that already verifies RS256 signatures. */
+    public static NimbusJwtDecoder checking(NimbusJwtDecoder decoder, String issuer, String audience) {
         decoder.setClaimSetConverter(claims());
-        decoder.setJwtValidator(validator(properties.issuer(), properties.audience()));
+        decoder.setJwtValidator(validator(issuer, audience));
         return decoder;
     }
 }
