@@ -1,8 +1,11 @@
 package ru.repitbot.achievement;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import ru.repitbot.testsupport.OpenApiConformance;
 import ru.repitbot.testsupport.ServiceContractChecks;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -10,6 +13,9 @@ class AchievementServiceSmokeTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void bootsHealthyWithItsDependenciesAndDocs() {
@@ -19,5 +25,10 @@ class AchievementServiceSmokeTest {
     @Test
     void apiNeedsAToken() {
         ServiceContractChecks.assertNeedsToken(port, "/api/v1/achievements");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRealApi() {
+        OpenApiConformance.assertConforms(context, port);
     }
 }

@@ -48,7 +48,13 @@ class BadInputIntegrationTest extends IntegrationTest {
                 Arguments.of("blank name on update", "PATCH", "/api/v1/users/{self}", "{\"full_name\":\"  \"}",
                         "full_name"),
                 Arguments.of("grade for a tutor", "PATCH", "/api/v1/users/{self}", "{\"grade\":5}", "grade"),
-                Arguments.of("search too long", "GET", "/api/v1/users?search=" + "a".repeat(101), null, "search"));
+                Arguments.of("search too long", "GET", "/api/v1/users?search=" + "a".repeat(101), null, "search"),
+                Arguments.of("mistyped field on create", "POST", "/api/v1/users",
+                        "{\"role\":\"student\",\"full_name\":\"Опечатка\",\"grdae\":7}", "grdae"),
+                Arguments.of("unknown field on update", "PATCH", "/api/v1/users/{self}", "{\"nickname\":\"x\"}",
+                        "nickname"),
+                Arguments.of("unknown field on a foreign user: 400 before 404", "PATCH", "/api/v1/users/987654321",
+                        "{\"full_name\":\"Кто-то\",\"colour\":\"red\"}", "colour"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,6 +69,21 @@ class BadInputIntegrationTest extends IntegrationTest {
         assertThat(errors.valueStream().map(e -> e.path("field").asString()).toList()).as("%s: %s", what, response)
                 .contains(field);
         assertThat(errors.valueStream().map(e -> e.path("reason").asString())).allMatch(r -> !r.isBlank());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownFieldIsRefusedByNameAndNothingIsCreated() {
+        long tutor = createTutor("Тьютор Опечаток").path("id").asLong();
+        long before = jdbc.queryForObject("SELECT count(*) FROM users", Long.class);
+        ApiClient.ApiResponse response = as(tutor, "tutor").sendRaw("POST", "/api/v1/users",
+                "{\"role\":\"student\",\"full_name\":\"Опечатка Вторая\",\"time_zon\":\"Asia/Tokyo\"}");
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        JsonNode error = response.json().path("errors").get(0);
+        assertThat(error.path("field").asString()).isEqualTo("time_zon");
+        assertThat(error.path("reason").asString()).isEqualTo("unknown field");
+        assertThat(response.json().path("detail").asString()).as("the known fields help with the typo")
+                .contains("time_zone");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM users", Long.class)).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "verify: {0}")

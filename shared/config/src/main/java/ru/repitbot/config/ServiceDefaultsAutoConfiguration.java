@@ -17,12 +17,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import ru.repitbot.config.docs.ApiConventions;
 import ru.repitbot.config.docs.RedocController;
+import ru.repitbot.config.docs.SnakeCaseModelResolver;
+import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.config.web.CurrentUserArgumentResolver;
 import ru.repitbot.config.web.ProblemDetailsAdvice;
 import ru.repitbot.config.web.RequestIdFilter;
+import ru.repitbot.config.web.StrictRequestBodies;
 
-/** The web defaults of a servlet service: problem+json errors, request ids, the caller parameter, API docs. */
+/**
+ * The web defaults of a servlet service: problem+json errors, request ids, the caller parameter, request bodies that
+ * refuse unknown fields, API docs in the API style.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ServiceDefaultsAutoConfiguration {
@@ -50,26 +57,37 @@ public class ServiceDefaultsAutoConfiguration {
         };
     }
 
+    @Bean
+    StrictRequestBodies strictRequestBodies() {
+        return new StrictRequestBodies();
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(OpenAPI.class)
     static class ApiDocs {
+
+        ApiDocs() {
+            // The caller comes from the token (CurrentUserArgumentResolver), never from the request: no service's
+            // document may list it as a "caller" parameter. springdoc keeps this list in one static registry.
+            org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+        }
+
+        /** Problem responses, the standard errors and Location on 201, in every document ({@link ApiConventions}). */
+        @Bean
+        ApiConventions apiConventions() {
+            return new ApiConventions();
+        }
 
         @Bean
         RedocController redocController() {
             return new RedocController();
         }
 
-        /**
-         * The API docs show fields as they travel: snake_case. springdoc models schemas with swagger-core's own
-         * (Jackson 2) mapper, which knows nothing of the application's naming strategy. springdoc 3 writes OpenAPI
-         * 3.1, so the resolver must be switched to 3.1 too or every schema loses its {@code type}.
-         */
+        /** The API docs show fields as they travel: snake_case ({@link SnakeCaseModelResolver}). */
         @Bean
         @ConditionalOnMissingBean
         io.swagger.v3.core.jackson.ModelResolver snakeCaseModelResolver() {
-            return new io.swagger.v3.core.jackson.ModelResolver(io.swagger.v3.core.util.Json31.mapper().copy()
-                    .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE))
-                    .openapi31(true);
+            return new SnakeCaseModelResolver();
         }
 
         @Bean

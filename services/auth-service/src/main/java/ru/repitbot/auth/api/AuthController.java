@@ -2,10 +2,7 @@ package ru.repitbot.auth.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -17,7 +14,6 @@ import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,25 +69,18 @@ public class AuthController {
                     the remote address): 5 a minute lock the caller out for 1 min, then 2, 4, 8 … up to 24 h. A \
                     caller that sends a valid service token (the bot) is counted per Telegram id only.""")
     @ApiResponse(responseCode = "200", description = "Logged in")
-    @ApiResponse(responseCode = "400", description = "Malformed body or access code (errors name the field)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Wrong access code", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed body or access code (errors name the field)")
+    @ApiResponse(responseCode = "401", description = "Wrong access code")
     @ApiResponse(responseCode = "409", description = "The code's user is bound to another Telegram account (or "
-            + "this account to another user); the tutor resets the code to rebind", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            + "this account to another user); the tutor resets the code to rebind")
     @ApiResponse(responseCode = "429", description = "Locked out after too many wrong codes",
-            headers = @Header(name = "Retry-After", description = "Seconds until the lock-out ends"),
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "user-service or Redis is unavailable; try again",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @Parameter(name = "X-Forwarded-For", in = ParameterIn.HEADER, description = "Set by the gateway",
-            schema = @Schema(type = "string"))
-    public ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        String address = isTrustedServiceCaller(request) ? null : sourceAddress(request);
+            headers = @Header(name = "Retry-After", description = "Seconds until the lock-out ends"))
+    @ApiResponse(responseCode = "503", description = "user-service or Redis is unavailable; try again")
+    public ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body,
+            @Parameter(description = "Set by the gateway; its last entry is the address wrong codes are counted for")
+            @RequestHeader(name = "X-Forwarded-For", required = false) String forwardedFor,
+            HttpServletRequest request) {
+        String address = isTrustedServiceCaller(request) ? null : sourceAddress(forwardedFor, request.getRemoteAddr());
         Sessions.Tokens tokens = logins.login(body.accessCode(), body.telegramId(), body.username(), address);
         return noStore(LoginResponse.of(tokens));
     }
@@ -106,14 +96,10 @@ public class AuthController {
                     does a reset access code: once user-service no longer binds the user to the Telegram id the \
                     login was made with, the login ends ("the access code was reset; log in again").""")
     @ApiResponse(responseCode = "200", description = "A new access and refresh token")
-    @ApiResponse(responseCode = "400", description = "No refresh_token in the body", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "No refresh_token in the body")
     @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token, the "
-            + "user was deleted, or the access code was reset since this login", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "user-service is unavailable; the token stays usable",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+            + "user was deleted, or the access code was reset since this login")
+    @ApiResponse(responseCode = "503", description = "user-service is unavailable; the token stays usable")
     public ResponseEntity<LoginResponse> refresh(@Valid @RequestBody RefreshTokenRequest body) {
         return noStore(LoginResponse.of(sessions.refresh(body.refreshToken())));
     }
@@ -124,8 +110,7 @@ public class AuthController {
             + "unknown or already revoked token also answers 204. Access tokens already issued stay valid until "
             + "they expire (at most 30 minutes).")
     @ApiResponse(responseCode = "204", description = "Logged out")
-    @ApiResponse(responseCode = "400", description = "No refresh_token in the body", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "No refresh_token in the body")
     public ResponseEntity<Void> logout(@Valid @RequestBody RefreshTokenRequest body) {
         sessions.logout(body.refreshToken());
         return ResponseEntity.noContent().build();
@@ -141,11 +126,9 @@ public class AuthController {
                     application/x-www-form-urlencoded. The token has sub service:<client_id> and role service.""")
     @ApiResponse(responseCode = "200", description = "A service token")
     @ApiResponse(responseCode = "400", description = "Missing field or a grant_type other than "
-            + "client_credentials", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = ProblemDetail.class)))
+            + "client_credentials")
     @ApiResponse(responseCode = "401", description = "Unknown client, client without a configured secret, or "
-            + "wrong secret", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = ProblemDetail.class)))
+            + "wrong secret")
     public ResponseEntity<TokenResponse> token(@RequestBody ClientCredentialsRequest body) {
         return clientCredentials(body.grantType(), body.clientId(), body.clientSecret());
     }
@@ -166,8 +149,7 @@ public class AuthController {
     @Operation(summary = "Who the access token speaks for", description = "The token's user id and role (or "
             + "service name) and when it expires.")
     @ApiResponse(responseCode = "200", description = "The token's subject")
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid access token")
     public MeResponse me(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt) {
         CurrentUser caller = CurrentUser.fromJwt(jwt);
         long expiresIn = jwt.getExpiresAt() == null ? 0
@@ -215,8 +197,7 @@ public class AuthController {
      * The address the gateway saw: the last {@code X-Forwarded-For} entry (the gateway appends its peer; earlier
      * entries come from the client and can be forged), else the remote address.
      */
-    static String sourceAddress(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
+    static String sourceAddress(String forwarded, String remoteAddress) {
         if (forwarded != null) {
             String[] hops = forwarded.split(",");
             String last = hops[hops.length - 1].strip();
@@ -224,7 +205,7 @@ public class AuthController {
                 return last;
             }
         }
-        return request.getRemoteAddr();
+        return remoteAddress;
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

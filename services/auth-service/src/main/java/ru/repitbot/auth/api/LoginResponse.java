@@ -12,7 +12,7 @@ public record LoginResponse(
         @Schema(description = "Seconds until the refresh token expires", example = "604800") long refreshExpiresIn,
         @Schema(example = "42") long userId,
         @Schema(example = "student", allowableValues = {"admin", "tutor", "student", "parent"}) String userRole,
-        @Schema(description = "For the greeting, when user-service told it", example = "Маша Иванова")
+        @Schema(description = "For the greeting, when user-service told it; else null", example = "Маша Иванова")
         String fullName) {
 
     static LoginResponse of(Sessions.Tokens tokens) {

@@ -3,11 +3,22 @@ package ru.repitbot.auth.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import ru.repitbot.testsupport.ApiClient;
+import ru.repitbot.testsupport.OpenApiConformance;
 import ru.repitbot.testsupport.ServiceContractChecks;
 import tools.jackson.databind.JsonNode;
 
 class AuthServiceSmokeTest extends AuthApiTestBase {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theOpenApiDocumentDescribesTheRealApi() {
+        OpenApiConformance.assertConforms(context, port);
+    }
 
     @Test
     void bootsHealthyWithItsDependenciesAndDocs() {

@@ -152,6 +152,25 @@ class LoginApiTest extends AuthApiTestBase {
         assertField(api().sendRaw("POST", "/api/v1/auth/login", "{\"access_code\": "), "body");
         assertField(api().post("/api/v1/auth/login", Map.of("access_code", "ABCD1234", "telegram_id", 5,
                 "username", "x".repeat(65))), "username");
+        assertField(api().post("/api/v1/auth/login", Map.of("access_code", "ABCD1234", "telegram_id", 5,
+                "user_name", "masha")), "user_name");
+        assertField(api().post("/api/v1/auth/token", Map.of("grant_type", "client_credentials",
+                "client_id", "telegram-bot", "client_secret", BOT_SECRET, "scope", "all")), "scope");
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedBeforeTheCodeIsLookedAtAndNotCounted() {
+        FakeUserService.User user = users.addUser("student", "Лена");
+        long telegramId = randomTelegramId();
+        var caller = anonymousCaller();
+        for (int i = 0; i < 7; i++) {
+            ApiResponse refused = caller.post("/api/v1/auth/login", Map.of("access_code", "WRONG999",
+                    "telegram_id", telegramId, "telegramm", 1));
+            assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+            assertThat(refused.json().path("errors").get(0).path("reason").asString()).isEqualTo("unknown field");
+        }
+
+        assertThat(login(caller, user.code, telegramId).status()).as("no lock-out").isEqualTo(200);
     }
 
     @Test

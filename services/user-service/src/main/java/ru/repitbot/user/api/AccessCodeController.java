@@ -1,7 +1,6 @@
 package ru.repitbot.user.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,7 +28,7 @@ public class AccessCodeController {
     @ApiResponse(responseCode = "409", description = "The user is bound to another Telegram account, or this "
             + "account to another user (reset the code to rebind)")
     public VerifyAccessCodeResponse verify(@Valid @RequestBody VerifyAccessCodeRequest request,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         return service.verify(Actors.of(caller), request);
     }
 }

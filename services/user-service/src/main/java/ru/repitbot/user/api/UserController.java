@@ -1,13 +1,14 @@
 package ru.repitbot.user.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -24,10 +25,12 @@ import ru.repitbot.models.PageResponse;
 import ru.repitbot.models.Role;
 
 @RestController
-@RequestMapping("/api/v1/users")
+@RequestMapping(UserController.PATH)
 @Tag(name = "Users", description = "Admins, tutors, students and parents; access codes. A user the caller may not "
         + "see is 404; an action the caller's role may not take is 403.")
 public class UserController {
+
+    static final String PATH = "/api/v1/users";
 
     private final UserService service;
 
@@ -36,15 +39,15 @@ public class UserController {
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a user",
             description = "An admin creates tutors (and students/parents for any tutor); a tutor creates students "
                     + "(linked to them) and parents of their students (student_ids). The response carries the "
-                    + "access code, shown only this once.")
+                    + "access code, shown only this once; Location is the new user's path.")
     @ApiResponse(responseCode = "201", description = "Created, with access_code")
-    public UserResponse create(@Valid @RequestBody CreateUserRequest request,
-            @Parameter(hidden = true) CurrentUser caller) {
-        return service.create(Actors.of(caller), request);
+    public ResponseEntity<UserWithAccessCode> create(@Valid @RequestBody CreateUserRequest request,
+            CurrentUser caller) {
+        UserWithAccessCode created = service.create(Actors.of(caller), request);
+        return ResponseEntity.created(URI.create(PATH + "/" + created.id())).body(created);
     }
 
     @GetMapping
@@ -54,39 +57,39 @@ public class UserController {
     public PageResponse<UserResponse> list(@RequestParam(required = false) Role role,
             @RequestParam(required = false) @Size(max = 100) String search,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         return service.list(Actors.of(caller), role, search, PageQuery.of(page, size));
     }
 
     @GetMapping("/me")
     @Operation(summary = "The caller's own profile")
-    public UserResponse me(@Parameter(hidden = true) CurrentUser caller) {
+    public UserResponse me(CurrentUser caller) {
         return service.me(Actors.of(caller));
     }
 
     @GetMapping("/me/children")
     @Operation(summary = "A parent's children")
-    public List<UserResponse> myChildren(@Parameter(hidden = true) CurrentUser caller) {
+    public List<UserResponse> myChildren(CurrentUser caller) {
         return service.myChildren(Actors.of(caller));
     }
 
     @GetMapping("/me/tutors")
     @Operation(summary = "A student's tutors (names)")
-    public List<UserSummary> myTutors(@Parameter(hidden = true) CurrentUser caller) {
+    public List<UserSummary> myTutors(CurrentUser caller) {
         return service.myTutors(Actors.of(caller));
     }
 
     @GetMapping("/by-telegram/{telegramId}")
     @Operation(summary = "The user bound to a Telegram account",
             description = "For services (the bot) and admins, or the user themselves.")
-    public UserResponse byTelegram(@PathVariable long telegramId, @Parameter(hidden = true) CurrentUser caller) {
+    public UserResponse byTelegram(@PathVariable long telegramId, CurrentUser caller) {
         return service.byTelegram(Actors.of(caller), telegramId);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One user", description = "404 when it does not exist, was deleted or is not the "
             + "caller's to see. auth-service uses it with a service token to check a user still exists.")
-    public UserResponse get(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+    public UserResponse get(@PathVariable long id, CurrentUser caller) {
         return service.get(Actors.of(caller), id);
     }
 
@@ -94,7 +97,7 @@ public class UserController {
     @Operation(summary = "Change name, time zone, grade or username",
             description = "Admins anyone; tutors themselves, their students and their students' parents.")
     public UserResponse update(@PathVariable long id, @Valid @RequestBody UpdateUserRequest request,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         return service.update(Actors.of(caller), id, request);
     }
 
@@ -104,7 +107,7 @@ public class UserController {
             description = "Admins delete anyone but admins. A tutor deletes their students and parents; a student "
                     + "another tutor also teaches (or a parent with another tutor's child) is only detached from "
                     + "the deleting tutor.")
-    public void delete(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+    public void delete(@PathVariable long id, CurrentUser caller) {
         service.delete(Actors.of(caller), id);
     }
 
@@ -112,25 +115,25 @@ public class UserController {
     @Operation(summary = "Reset the access code",
             description = "A new code (in access_code, shown once); the old one stops working and the Telegram "
                     + "account is unbound, so the new code can be bound by another account.")
-    public UserResponse resetAccessCode(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+    public UserWithAccessCode resetAccessCode(@PathVariable long id, CurrentUser caller) {
         return service.resetAccessCode(Actors.of(caller), id);
     }
 
     @GetMapping("/{id}/children")
     @Operation(summary = "A parent's children (those the caller may see)")
-    public List<UserResponse> children(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+    public List<UserResponse> children(@PathVariable long id, CurrentUser caller) {
         return service.children(Actors.of(caller), id);
     }
 
     @GetMapping("/{id}/parents")
     @Operation(summary = "A student's parents")
-    public List<UserResponse> parents(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+    public List<UserResponse> parents(@PathVariable long id, CurrentUser caller) {
         return service.parents(Actors.of(caller), id);
     }
 
     @GetMapping("/{id}/tutors")
     @Operation(summary = "A student's tutors (names)")
-    public List<UserSummary> tutors(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+    public List<UserSummary> tutors(@PathVariable long id, CurrentUser caller) {
         return service.tutors(Actors.of(caller), id);
     }
 
@@ -139,7 +142,7 @@ public class UserController {
     public PageResponse<UserResponse> students(@PathVariable long id,
             @RequestParam(required = false) @Size(max = 100) String search,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         return service.students(Actors.of(caller), id, search, PageQuery.of(page, size));
     }
 }

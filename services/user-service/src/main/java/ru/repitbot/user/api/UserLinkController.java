@@ -1,7 +1,6 @@
 package ru.repitbot.user.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,7 +28,7 @@ public class UserLinkController {
     @Operation(summary = "Link a parent to a student",
             description = "Admins any pair; a tutor their own student and a parent of one of their students.")
     public void linkParent(@PathVariable long studentId, @PathVariable long parentId,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         service.linkParent(Actors.of(caller), studentId, parentId);
     }
 
@@ -37,7 +36,7 @@ public class UserLinkController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Unlink a parent from a student")
     public void unlinkParent(@PathVariable long studentId, @PathVariable long parentId,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         service.unlinkParent(Actors.of(caller), studentId, parentId);
     }
 
@@ -45,7 +44,7 @@ public class UserLinkController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Link a tutor to a student (admin)")
     public void linkTutor(@PathVariable long studentId, @PathVariable long tutorId,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         service.linkTutor(Actors.of(caller), studentId, tutorId);
     }
 
@@ -54,7 +53,7 @@ public class UserLinkController {
     @Operation(summary = "Unlink a tutor from a student (admin)",
             description = "409 when it is the student's last tutor: every student belongs to a tutor.")
     public void unlinkTutor(@PathVariable long studentId, @PathVariable long tutorId,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         service.unlinkTutor(Actors.of(caller), studentId, tutorId);
     }
 }

@@ -5,26 +5,21 @@ import java.time.Instant;
 import ru.repitbot.models.Role;
 import ru.repitbot.user.domain.User;
 
-/** A user as the API shows them; {@code access_code} only in the answer that created or reset it. */
+/** A user as the API shows them; every field is always present, {@code null} when empty. */
 public record UserResponse(
         long id,
         Role role,
         String fullName,
+        @Schema(description = "null while no Telegram account is bound (never logged in, or the code was reset)")
         Long telegramId,
-        String username,
+        @Schema(description = "Telegram @username without the @; null when unknown") String username,
         String timeZone,
-        Integer grade,
+        @Schema(description = "School grade of a student; null for other roles or when not given") Integer grade,
         Instant createdAt,
-        Instant updatedAt,
-        @Schema(description = "the plain access code; present only when it was just created or reset")
-        String accessCode) {
+        Instant updatedAt) {
 
     static UserResponse of(User user) {
-        return withCode(user, null);
-    }
-
-    static UserResponse withCode(User user, String accessCode) {
         return new UserResponse(user.id(), user.role(), user.fullName(), user.telegramId(), user.username(),
-                user.timeZone(), user.grade(), user.createdAt(), user.updatedAt(), accessCode);
+                user.timeZone(), user.grade(), user.createdAt(), user.updatedAt());
     }
 }

@@ -64,7 +64,7 @@ public class UserService {
     }
 
     @Transactional
-    public UserResponse create(Actor actor, CreateUserRequest request) {
+    public UserWithAccessCode create(Actor actor, CreateUserRequest request) {
         CreationRules.Links links = CreationRules.plan(actor, request.role(), request.tutorIds(),
                 request.parentIds(), request.studentIds());
         User creator = caller(actor);
@@ -100,7 +100,7 @@ public class UserService {
 
         events.created(user, tutors.stream().map(User::id).toList(), parents.stream().map(User::id).toList());
         students.forEach(s -> events.linked(LinkKind.parent, id, s.id()));
-        return UserResponse.withCode(user, code);
+        return UserWithAccessCode.of(user, code);
     }
 
     @Transactional(readOnly = true)
@@ -222,14 +222,14 @@ public class UserService {
 
     /** A new code, shown once; the old one stops working and Telegram is unbound so the new one can bind. */
     @Transactional
-    public UserResponse resetAccessCode(Actor actor, long id) {
+    public UserWithAccessCode resetAccessCode(Actor actor, long id) {
         User user = existing(id);
         policy.requireMayResetCode(actor, UserRef.of(user));
         String code = codes.nextUnused(c -> users.existsByAccessCodeHash(hasher.hash(c)));
         Changes changes = user.replaceAccessCode(hasher.hash(code), clock.instant());
         users.saveAndFlush(user);
         events.updated(user, changes);
-        return UserResponse.withCode(user, code);
+        return UserWithAccessCode.of(user, code);
     }
 
     @Transactional

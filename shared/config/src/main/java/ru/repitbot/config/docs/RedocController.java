@@ -4,8 +4,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /redoc}: the same OpenAPI document as {@code /docs}, rendered by ReDoc. */
+/** {@code /redoc}: the same OpenAPI document as {@code /docs}, rendered by ReDoc (not itself part of the API). */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 public class RedocController {
 
     private static final String PAGE = """

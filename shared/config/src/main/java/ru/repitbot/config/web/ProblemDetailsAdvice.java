@@ -33,17 +33,22 @@ import ru.repitbot.models.errors.NotFoundException;
 import ru.repitbot.models.errors.TooManyRequestsException;
 import ru.repitbot.models.errors.UnauthorizedException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of a service as {@code application/problem+json}: bad input is a 400 naming the field and the reason,
  * a foreign or missing object 404, a wrong role 403, a collision 409; an unexpected failure is a logged 500 that
- * reveals nothing. Ordered last: a service's own advice (ordered earlier) handles its special exceptions first.
+ * reveals nothing. A body field the endpoint does not know is a 400 naming it ({@link StrictRequestBodies}).
+ * Ordered last: a service's own advice (ordered earlier) handles its special exceptions first.
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** The reason a 400 gives for a body field the endpoint does not know. */
+    public static final String UNKNOWN_FIELD = "unknown field";
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e, HttpServletRequest request) {
@@ -141,7 +146,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = e.getMostSpecificCause();
         List<Problems.FieldError> errors = new ArrayList<>();
         String detail = "The request body is not valid JSON for this endpoint";
-        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            // A typo ("duraton_minutes") must not silently fall back to a default: name the field and the known ones.
+            String field = unknown.getPath().isEmpty() ? unknown.getPropertyName() : Names.path(unknown.getPath());
+            errors.add(new Problems.FieldError(field, UNKNOWN_FIELD));
+            detail = "Unknown field " + field + knownFields(unknown);
+        } else if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             // Wrong types, unknown enum values, numbers too big for their field: name the field.
             String field = Names.path(jackson.getPath());
             String reason = cause instanceof IllegalArgumentException iae && iae.getMessage() != null
@@ -185,6 +195,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static URI uri(HttpServletRequest request) {
         return URI.create(request.getRequestURI());
+    }
+
+    private static String knownFields(UnrecognizedPropertyException unknown) {
+        if (unknown.getKnownPropertyIds() == null || unknown.getKnownPropertyIds().isEmpty()) {
+            return "";
+        }
+        return "; known fields: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String lastNode(String path) {
