@@ -203,4 +203,10 @@ public abstract class IntegrationTest {
     protected static List<Long> ids(JsonNode page) {
         return page.path("items").valueStream().map(n -> n.path("id").asLong()).toList();
     }
+
+    /** A field shown empty: absent or {@code null} (whichever the JSON null policy writes). */
+    protected static boolean empty(JsonNode parent, String field) {
+        JsonNode value = parent.path(field);
+        return value.isMissingNode() || value.isNull();
+    }
 }

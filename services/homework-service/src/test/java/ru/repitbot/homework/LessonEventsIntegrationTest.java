@@ -33,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Users and lessons made known the real way: user-service's and lesson-service's events published to the exchange
- * and consumed through this service's queue. A moved lesson keeps its homework (Q16), a deleted one takes it along,
- * and stale or duplicate events change nothing.
+ * and consumed through this service's queue. A rescheduled lesson keeps its homework (Q16), a cancelled lesson's
+ * homework moves with its topic, a deleted one takes it along, and stale or duplicate events change nothing.
  */
 class LessonEventsIntegrationTest extends IntegrationTest {
 
@@ -92,28 +92,42 @@ class LessonEventsIntegrationTest extends IntegrationTest {
                     Map.of("topic", FieldChange.of("Дроби", "Дроби (повтор)"))), 3);
             awaitTrue(() -> "Дроби (повтор)".equals(lessonRow(lesson).get("topic")));
 
-            // Cancel with topic shift: this lesson takes the next slot, the next lesson becomes an undated make-up
-            // lesson (its own lesson.updated comes first, as lesson-service publishes them). Both keep homework.
-            publish(channel, new LessonEvents.Updated(nextLesson, student, tutor, Map.of(
-                    "date", FieldChange.of(d3, null), "is_makeup", FieldChange.of(false, true))), 2);
+            // Cancelled with the topic shift: the lesson stays at its date; its topic (and homework) moves to the
+            // next lesson, and the next lesson's topic (and homework) to a new undated make-up lesson, whose
+            // lesson.created comes just before, and the next lesson's new topic with its own lesson.updated.
+            long makeupLesson = newId();
+            publish(channel, new LessonEvents.Created(makeupLesson, student, tutor, "Проценты", null, 60, null,
+                    AttendanceStatus.SCHEDULED, LessonStatus.NOT_CONDUCTED, TopicMastery.NOT_LEARNED, true), 1);
             publish(channel, new LessonEvents.Cancelled(lesson, student, tutor, d2,
                     AttendanceStatus.EXCUSED_ABSENCE, AttendanceStatus.SCHEDULED, "болезнь", List.of(
-                            new LessonEvents.Shift(lesson, d2, d3), new LessonEvents.Shift(nextLesson, d3, null)),
-                    nextLesson, null), 4);
-            awaitTrue(() -> d3.toInstant().equals(lessonRow(lesson).get("start_at")));
-            assertThat(lessonRow(nextLesson).get("start_at")).isNull();
-            assertThat(lessonRow(nextLesson).get("is_makeup")).isEqualTo(true);
+                            new LessonEvents.TopicMove(lesson, nextLesson, "Дроби (повтор)"),
+                            new LessonEvents.TopicMove(nextLesson, makeupLesson, "Проценты")), makeupLesson), 4);
+            publish(channel, new LessonEvents.Updated(nextLesson, student, tutor,
+                    Map.of("topic", FieldChange.of("Проценты", "Дроби (повтор)"))), 2);
+            awaitTrue(() -> "Дроби (повтор)".equals(lessonRow(nextLesson).get("topic")));
+            awaitTrue(() -> as(tutor, "tutor").get("/api/v1/homework/" + hw).json().path("lesson_id").asLong()
+                    == nextLesson);
+            assertThat(lessonRow(lesson).get("start_at")).as("the cancelled lesson stays at its date")
+                    .isEqualTo(d2.toInstant());
+            JsonNode followed = as(student, "student").get("/api/v1/homework/" + hw).json();
+            assertThat(followed.path("lesson_topic").asString()).isEqualTo("Дроби (повтор)");
+            assertThat(instant(followed.path("lesson_date"))).as("now due at the next lesson")
+                    .isEqualTo(d3.toInstant());
+            assertThat(followed.path("description").asString()).isEqualTo("Дроби: №1–10");
+            JsonNode makeup = as(parent, "parent").get("/api/v1/homework/" + hwNext).json();
+            assertThat(makeup.path("lesson_id").asLong()).as("the last topic's homework goes to the make-up")
+                    .isEqualTo(makeupLesson);
+            assertThat(empty(makeup, "lesson_date")).as("undated make-up lesson").isTrue();
+            assertThat(makeup.path("lesson_topic").asString()).isEqualTo("Проценты");
             assertThat(as(tutor, "tutor").get("/api/v1/homework?student_id=" + student).json().path("total")
                     .asLong()).isEqualTo(2);
-            JsonNode makeup = as(tutor, "tutor").get("/api/v1/homework/" + hwNext).json();
-            assertThat(makeup.has("lesson_date")).as("undated make-up lesson").isFalse();
-            assertThat(makeup.path("lesson_topic").asString()).isEqualTo("Проценты");
+            assertThat(ids(as(tutor, "tutor").get("/api/v1/homework?lesson_id=" + lesson).json())).isEmpty();
 
-            // Deleting the lesson removes its homework (and only its homework).
+            // Deleting a lesson removes its homework (and only its homework).
             long hwSecond = assigned(tutor, lesson, "Дроби: доп.").path("id").asLong();
             publish(channel, new LessonEvents.Deleted(lesson, student, tutor), 5);
-            awaitTrue(() -> as(tutor, "tutor").get("/api/v1/homework/" + hw).status() == 404);
-            assertThat(as(tutor, "tutor").get("/api/v1/homework/" + hwSecond).status()).isEqualTo(404);
+            awaitTrue(() -> as(tutor, "tutor").get("/api/v1/homework/" + hwSecond).status() == 404);
+            assertThat(as(tutor, "tutor").get("/api/v1/homework/" + hw).status()).isEqualTo(200);
             assertThat(as(tutor, "tutor").get("/api/v1/homework/" + hwNext).status()).isEqualTo(200);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM homework WHERE lesson_id = ?", Integer.class,
                     lesson)).isZero();
@@ -121,8 +135,8 @@ class LessonEventsIntegrationTest extends IntegrationTest {
             // A late lesson.created cannot bring a deleted lesson back.
             publish(channel, lessonCreated(lesson, tutor, student, "Воскрес?", d1), 1);
             publish(channel, new LessonEvents.Updated(nextLesson, student, tutor,
-                    Map.of("topic", FieldChange.of("Проценты", "Проценты и доли"))), 3);
-            awaitTrue(() -> "Проценты и доли".equals(lessonRow(nextLesson).get("topic")));
+                    Map.of("topic", FieldChange.of("Дроби (повтор)", "Дроби и доли"))), 3);
+            awaitTrue(() -> "Дроби и доли".equals(lessonRow(nextLesson).get("topic")));
             assertThat(lessonRow(lesson).get("deleted")).isEqualTo(true);
             ApiClient.ApiResponse refused = assign(tutor, lesson, "Поздно", Map.of());
             assertThat(refused.status()).as("%s", refused).isEqualTo(404);
@@ -130,21 +144,69 @@ class LessonEventsIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aLessonDeletedInsteadOfShiftedTakesItsHomeworkToo() {
+    void homeworkMovesWithItsTopicAsOneRotationAndWaitsOnAMakeUpNotSeenYet() {
         long tutor = givenTutor();
         long student = givenStudent(tutor);
-        long cancelled = givenLesson(tutor, student, "Отменённый");
-        long dropped = givenLesson(tutor, student, "Выпавший");
-        long kept = assigned(tutor, cancelled, "Остаётся").path("id").asLong();
-        long lost = assigned(tutor, dropped, "Уходит").path("id").asLong();
-        OffsetDateTime slot = slot(2);
+        long cancelled = givenLesson(tutor, student, "Дроби");
+        long next = givenLesson(tutor, student, "Проценты");
+        long last = givenLesson(tutor, student, "Уравнения");
+        long makeup = newId();
+        long fractions1 = assigned(tutor, cancelled, "Дроби: №1–5").path("id").asLong();
+        long fractions2 = assigned(tutor, cancelled, "Дроби: №6–9").path("id").asLong();
+        long percents = assigned(tutor, next, "Проценты: №1").path("id").asLong();
+        long equations = assigned(tutor, last, "Уравнения: №1").path("id").asLong();
+        Object cancelledAt = jdbc.queryForObject("SELECT start_at FROM lesson WHERE lesson_id = ?", Object.class,
+                cancelled);
 
-        // Driven through the same path as a delivery, without the broker.
-        inbox().process(envelope(new LessonEvents.Cancelled(cancelled, student, tutor, slot,
-                AttendanceStatus.UNEXCUSED_ABSENCE, AttendanceStatus.SCHEDULED, null, List.of(), null, dropped), 2));
+        // The make-up lesson's lesson.created has not arrived yet. Driven through the same path as a delivery.
+        inbox().process(envelope(new LessonEvents.Cancelled(cancelled, student, tutor, slot(7),
+                AttendanceStatus.UNEXCUSED_ABSENCE, AttendanceStatus.SCHEDULED, "не пришёл", List.of(
+                        new LessonEvents.TopicMove(cancelled, next, "Дроби"),
+                        new LessonEvents.TopicMove(next, last, "Проценты"),
+                        new LessonEvents.TopicMove(last, makeup, "Уравнения")), makeup), 2));
 
-        assertThat(as(tutor, "tutor").get("/api/v1/homework/" + kept).status()).isEqualTo(200);
-        assertThat(as(tutor, "tutor").get("/api/v1/homework/" + lost).status()).isEqualTo(404);
+        assertThat(lessonOf(tutor, fractions1)).as("the cancelled lesson's homework hangs on the next lesson")
+                .isEqualTo(next);
+        assertThat(lessonOf(tutor, fractions2)).isEqualTo(next);
+        assertThat(lessonOf(tutor, percents)).as("not carried further along: one rotation").isEqualTo(last);
+        assertThat(lessonOf(tutor, equations)).as("the last lesson's homework goes to the make-up")
+                .isEqualTo(makeup);
+        assertThat(jdbc.queryForObject("SELECT start_at FROM lesson WHERE lesson_id = ?", Object.class, cancelled))
+                .as("no date moves").isEqualTo(cancelledAt);
+        JsonNode onMakeup = as(student, "student").get("/api/v1/homework/" + equations).json();
+        assertThat(onMakeup.path("lesson_topic").asString()).isEqualTo("Уравнения");
+        assertThat(empty(onMakeup, "lesson_date")).isTrue();
+        assertThat(ids(as(tutor, "tutor").get("/api/v1/homework?lesson_id=" + makeup).json()))
+                .containsExactly(equations);
+        assertThat(ids(as(tutor, "tutor").get("/api/v1/homework?lesson_id=" + cancelled).json())).isEmpty();
+
+        // The make-up lesson's lesson.created, arriving late, completes the placeholder.
+        inbox().process(envelope(new LessonEvents.Created(makeup, student, tutor, "Уравнения (отработка)", null, 45,
+                null, AttendanceStatus.SCHEDULED, LessonStatus.NOT_CONDUCTED, TopicMastery.NOT_LEARNED, true), 1));
+        assertThat(as(student, "student").get("/api/v1/homework/" + equations).json().path("lesson_topic")
+                .asString()).isEqualTo("Уравнения (отработка)");
+        assertThat(jdbc.queryForObject("SELECT is_makeup AND version = 1 FROM lesson WHERE lesson_id = ?",
+                Boolean.class, makeup)).isTrue();
+    }
+
+    @Test
+    void homeworkMovedOntoALessonDeletedMeanwhileGoesWithIt() {
+        long tutor = givenTutor();
+        long student = givenStudent(tutor);
+        long cancelled = givenLesson(tutor, student, "Дроби");
+        long next = givenLesson(tutor, student, "Проценты");
+        long hw = assigned(tutor, cancelled, "Дроби").path("id").asLong();
+        inbox().process(envelope(new LessonEvents.Deleted(next, student, tutor), 3));
+
+        inbox().process(envelope(new LessonEvents.Cancelled(cancelled, student, tutor, slot(7),
+                AttendanceStatus.EXCUSED_ABSENCE, AttendanceStatus.SCHEDULED, null,
+                List.of(new LessonEvents.TopicMove(cancelled, next, "Дроби")), null), 2));
+
+        assertThat(as(tutor, "tutor").get("/api/v1/homework/" + hw).status()).isEqualTo(404);
+    }
+
+    private long lessonOf(long tutor, long homeworkId) {
+        return as(tutor, "tutor").get("/api/v1/homework/" + homeworkId).json().path("lesson_id").asLong();
     }
 
     @Test

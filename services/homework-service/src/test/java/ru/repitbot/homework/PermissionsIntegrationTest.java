@@ -107,11 +107,50 @@ class PermissionsIntegrationTest extends IntegrationTest {
         assertProblem(as(otherTutor, "tutor").get(path), 404);
 
         assertThat(ids(as(otherFamily, "parent").get("/api/v1/homework").json())).doesNotContain(id);
-        assertThat(ids(as(otherFamily, "parent").get("/api/v1/homework?student_id=" + student).json())).isEmpty();
+        assertProblem(as(otherFamily, "parent").get("/api/v1/homework?student_id=" + student), 404);
         assertThat(ids(as(classmate, "student").get("/api/v1/homework").json())).doesNotContain(id);
-        assertThat(ids(as(otherTutor, "tutor").get("/api/v1/homework?student_id=" + student).json())).isEmpty();
+        assertProblem(as(otherTutor, "tutor").get("/api/v1/homework?student_id=" + student), 404);
         assertThat(ids(as(parent, "parent").get("/api/v1/homework").json())).contains(id);
         assertThat(ids(as(tutor, "tutor").get("/api/v1/homework?student_id=" + student).json())).containsExactly(id);
+    }
+
+    @Test
+    void aListFilterNamingWhatTheCallerMayNotSeeIsNotFound() {
+        long tutor = givenTutor();
+        long student = givenStudent(tutor);
+        long parent = givenParentOf(student);
+        long lesson = givenLesson(tutor, student, "Тема");
+        long id = assigned(tutor, lesson, "Задание").path("id").asLong();
+        long otherTutor = givenTutor();
+        long otherStudent = givenStudent(otherTutor);
+        long othersLesson = givenLesson(otherTutor, otherStudent, "Чужой урок");
+        assigned(otherTutor, othersLesson, "Чужое задание");
+        String list = "/api/v1/homework";
+        ApiClient asTutor = as(tutor, "tutor");
+        ApiClient asStudent = as(student, "student");
+        ApiClient asParent = as(parent, "parent");
+
+        assertProblem(asTutor.get(list + "?tutor_id=" + otherTutor), 404);
+        assertProblem(asTutor.get(list + "?student_id=" + otherStudent), 404);
+        assertProblem(asTutor.get(list + "?lesson_id=" + othersLesson), 404);
+        assertProblem(asStudent.get(list + "?student_id=" + otherStudent), 404);
+        assertProblem(asStudent.get(list + "?tutor_id=" + otherTutor), 404);
+        assertProblem(asStudent.get(list + "?lesson_id=" + othersLesson), 404);
+        assertProblem(asParent.get(list + "?student_id=" + otherStudent), 404);
+        assertProblem(asParent.get(list + "?tutor_id=" + otherTutor), 404);
+        assertProblem(asParent.get(list + "?student_id=" + student + "&tutor_id=" + otherTutor), 404);
+        assertProblem(asParent.get(list + "?lesson_id=" + othersLesson), 404);
+        assertProblem(asTutor.get(list + "?lesson_id=987654321"), 404);
+
+        for (ApiClient caller : List.of(asTutor, asStudent, asParent)) {
+            for (String filter : List.of("?tutor_id=" + tutor, "?student_id=" + student, "?lesson_id=" + lesson)) {
+                ApiClient.ApiResponse own = caller.get(list + filter);
+                assertThat(own.status()).as("%s: %s", filter, own).isEqualTo(200);
+                assertThat(ids(own.json())).as(filter).containsExactly(id);
+            }
+        }
+        assertThat(admin().get(list + "?tutor_id=" + otherTutor).json().path("total").asLong())
+                .as("an admin may name anyone").isEqualTo(1);
     }
 
     @Test

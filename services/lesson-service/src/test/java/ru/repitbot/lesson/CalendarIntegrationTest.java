@@ -36,6 +36,10 @@ class CalendarIntegrationTest extends IntegrationTest {
 
         ApiClient.ApiResponse link = as(tutor, "tutor").post("/api/v1/calendar/feeds", Map.of());
         assertThat(link.status()).isEqualTo(201);
+        String location = link.header("Location");
+        assertThat(location).isEqualTo("/api/v1/calendar/feeds/" + link.json().path("id").asLong());
+        assertThat(as(tutor, "tutor").get(location).json().path("id").asLong()).isEqualTo(link.json().path("id")
+                .asLong());
         String url = link.json().path("url").asString();
         assertThat(url).startsWith("http://127.0.0.1:8000/api/v1/calendar/").endsWith(".ics");
 
@@ -52,6 +56,8 @@ class CalendarIntegrationTest extends IntegrationTest {
         assertThat(utc(first.get("DTEND"))).isEqualTo(at(60, 0).plusSeconds(90 * 60));
         assertThat(first.get("STATUS")).isEqualTo("CONFIRMED");
         assertThat(events.get("lesson-" + cancelled + "@repitbot").get("STATUS")).isEqualTo("CANCELLED");
+        assertThat(utc(events.get("lesson-" + cancelled + "@repitbot").get("DTSTART")))
+                .as("the date that was really cancelled").isEqualTo(at(61, 0));
         // The undated make-up lesson created by the cancellation has no place in a calendar.
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(3);
     }
@@ -72,6 +78,9 @@ class CalendarIntegrationTest extends IntegrationTest {
         assertThat(calendarApp().get("/api/v1/calendar/" + "A".repeat(43) + ".ics").status()).isEqualTo(404);
         assertThat(calendarApp().get("/api/v1/calendar/nonsense.ics").status()).isEqualTo(404);
         assertThat(anonymous().get("/api/v1/calendar/nonsense.ics").status()).isEqualTo(404);
+        ApiClient.ApiResponse noSuffix = anonymous().get(fresh.substring(0, fresh.length() - ".ics".length()));
+        assertThat(noSuffix.status()).as("a feed URL without .ics: %s", noSuffix).isEqualTo(404);
+        assertThat(noSuffix.isProblem()).isTrue();
         assertThat(jdbc.queryForList("SELECT token_hash FROM calendar_feeds", String.class))
                 .as("only hashes are stored").noneMatch(h -> fresh.contains(h));
     }
@@ -96,6 +105,34 @@ class CalendarIntegrationTest extends IntegrationTest {
         assertThat(events(tutorForBoris)).containsOnlyKeys("lesson-" + boriss + "@repitbot");
         assertThat(as(anna, "student").post("/api/v1/calendar/feeds", Map.of("student_id", boris)).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aPersonListsAndRevokesTheirOwnFeeds() {
+        long tutor = givenTutor();
+        long student = givenStudent(tutor);
+        long parent = givenParentOf(student);
+        String all = path(as(tutor, "tutor").post("/api/v1/calendar/feeds", Map.of()).json().path("url").asString());
+        String one = path(as(tutor, "tutor").post("/api/v1/calendar/feeds", Map.of("student_id", student)).json()
+                .path("url").asString());
+        as(parent, "parent").post("/api/v1/calendar/feeds", Map.of());
+
+        tools.jackson.databind.JsonNode feeds = as(tutor, "tutor").get("/api/v1/calendar/feeds").json();
+        assertThat(feeds).hasSize(2);
+        assertThat(feeds.get(0).path("student_id").isNumber()).as("all lessons").isFalse();
+        assertThat(feeds.get(1).path("student_id").asLong()).isEqualTo(student);
+        assertThat(feeds.toString()).doesNotContain(all.substring(all.lastIndexOf('/') + 1, all.length() - 4));
+        long parentsFeed = as(parent, "parent").get("/api/v1/calendar/feeds").json().get(0).path("id").asLong();
+        assertThat(anonymous().get("/api/v1/calendar/feeds").status()).isEqualTo(401);
+
+        assertThat(as(tutor, "tutor").delete("/api/v1/calendar/feeds/" + parentsFeed).status())
+                .as("someone else's feed").isEqualTo(404);
+        long first = feeds.get(0).path("id").asLong();
+        assertThat(as(tutor, "tutor").delete("/api/v1/calendar/feeds/" + first).status()).isEqualTo(204);
+        assertThat(calendarApp().get(all).status()).as("revoked").isEqualTo(404);
+        assertThat(calendarApp().get(one).status()).isEqualTo(200);
+        assertThat(as(tutor, "tutor").get("/api/v1/calendar/feeds").json()).hasSize(1);
+        assertThat(as(tutor, "tutor").delete("/api/v1/calendar/feeds/" + first).status()).isEqualTo(404);
     }
 
     private static Map<String, Map<String, String>> events(String ics) {

@@ -22,6 +22,12 @@ class PermissionsIntegrationTest extends IntegrationTest {
         assertThat(as(anna, "student").get("/api/v1/lessons?student_id=" + boris).status()).isEqualTo(404);
         assertThat(as(annasParent, "parent").get("/api/v1/lessons?student_id=" + boris).status()).isEqualTo(404);
         assertThat(as(annasParent, "parent").get("/api/v1/lessons").json().path("total").asLong()).isZero();
+        // A filter naming a tutor the caller may not see is a 404 as for a tutor, not an empty page.
+        long stranger = givenTutor();
+        assertThat(as(anna, "student").get("/api/v1/lessons?tutor_id=" + stranger).status()).isEqualTo(404);
+        assertThat(as(annasParent, "parent").get("/api/v1/lessons?tutor_id=" + stranger).status()).isEqualTo(404);
+        assertThat(as(anna, "student").get("/api/v1/lessons?tutor_id=" + tutor).status()).isEqualTo(200);
+        assertThat(as(annasParent, "parent").get("/api/v1/lessons?tutor_id=" + tutor).status()).isEqualTo(200);
         assertThat(as(anna, "student").get("/api/v1/schedules/" + boris).status()).isEqualTo(404);
         assertThat(as(annasParent, "parent").post("/api/v1/calendar/feeds", Map.of("student_id", boris)).status())
                 .isEqualTo(404);

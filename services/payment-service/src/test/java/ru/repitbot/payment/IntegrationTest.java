@@ -173,4 +173,10 @@ public abstract class IntegrationTest {
         return jdbc.queryForList("SELECT envelope FROM outbox_event WHERE event_type = ? ORDER BY id", String.class,
                 type).stream().map(codec::decode).toList();
     }
+
+    /** A field shown empty: absent or {@code null} (whichever the JSON null policy writes). */
+    protected static boolean empty(JsonNode parent, String field) {
+        JsonNode value = parent.path(field);
+        return value.isMissingNode() || value.isNull();
+    }
 }

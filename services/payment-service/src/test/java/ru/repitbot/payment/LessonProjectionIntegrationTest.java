@@ -2,6 +2,7 @@ package ru.repitbot.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,8 @@ import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.events.catalogue.FieldChange;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.models.AttendanceStatus;
+import ru.repitbot.models.LessonStatus;
+import ru.repitbot.models.TopicMastery;
 
 /** The balance follows real lesson events from the broker; duplicates and stale events change nothing. */
 class LessonProjectionIntegrationTest extends IntegrationTest {
@@ -100,34 +103,65 @@ class LessonProjectionIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void cancellationsAndMakeUpLessonsFollowTheRule() {
+    void anUnexcusedCancellationIsChargedAndTouchesNoOtherLesson() {
         long tutor = givenTutor();
         long student = givenStudent(tutor);
+        long history = newId();
         long cancelled = newId();
+        long next = newId();
         long makeup = newId();
-        pay(tutor, student, 4);
-        publishAndWait(lessonCreated(cancelled, tutor, student, MONDAY),
-                lessonCreated(makeup, tutor, student, MONDAY.plusDays(7)));
-
-        // Cancelled without excuse: charged; the lesson takes the next slot in the topic shift.
-        publishAndWait(lessonEnvelope(new LessonEvents.Cancelled(cancelled, student, tutor, MONDAY,
-                AttendanceStatus.UNEXCUSED_ABSENCE, AttendanceStatus.SCHEDULED, "болел",
-                List.of(new LessonEvents.Shift(cancelled, MONDAY, MONDAY.plusDays(7)),
-                        new LessonEvents.Shift(makeup, MONDAY.plusDays(7), null)), makeup, null), 2));
-        assertThat(balance(tutor, student)).isEqualTo(3);
-
-        // The lesson that fell off the end became an undated make-up lesson: attended or not, it is not charged.
-        publishAndWait(lessonEnvelope(new LessonEvents.Updated(makeup, student, tutor, Map.of(
-                "date", FieldChange.of(MONDAY.plusDays(7), null), "is_makeup", FieldChange.of(false, true))), 2),
-                attendance(makeup, tutor, student, AttendanceStatus.SCHEDULED, AttendanceStatus.ATTENDED, 3));
-        assertThat(balance(tutor, student)).isEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT start_at IS NULL AND is_makeup FROM lesson_charges WHERE lesson_id = ?",
-                Boolean.class, makeup)).isTrue();
-
-        publishAndWait(lessonEnvelope(new LessonEvents.Cancelled(cancelled, student, tutor, MONDAY.plusDays(7),
-                AttendanceStatus.EXCUSED_ABSENCE, AttendanceStatus.UNEXCUSED_ABSENCE, null, List.of(), null, null),
-                3));
+        pay(tutor, student, 5);
+        publishAndWait(lessonCreated(history, tutor, student, MONDAY.minusDays(7)),
+                attendance(history, tutor, student, AttendanceStatus.SCHEDULED, AttendanceStatus.ATTENDED, 2),
+                lessonCreated(cancelled, tutor, student, MONDAY),
+                lessonCreated(next, tutor, student, MONDAY.plusDays(7)));
         assertThat(balance(tutor, student)).isEqualTo(4);
+
+        // Cancelled without excuse: the topic moves to the next lesson and the next one's to a new undated make-up
+        // lesson (its lesson.created comes first); the cancelled lesson stays on Monday and is charged.
+        publishAndWait(lessonEnvelope(new LessonEvents.Created(makeup, student, tutor, "Тема " + next, null, 60, null,
+                AttendanceStatus.SCHEDULED, LessonStatus.NOT_CONDUCTED, TopicMastery.NOT_LEARNED, true), 1),
+                lessonEnvelope(new LessonEvents.Cancelled(cancelled, student, tutor, MONDAY,
+                        AttendanceStatus.UNEXCUSED_ABSENCE, AttendanceStatus.SCHEDULED, "не пришёл", List.of(
+                                new LessonEvents.TopicMove(cancelled, next, "Тема " + cancelled),
+                                new LessonEvents.TopicMove(next, makeup, "Тема " + next)), makeup), 2),
+                lessonEnvelope(new LessonEvents.Updated(next, student, tutor, Map.of("topic",
+                        FieldChange.of("Тема " + next, "Тема " + cancelled))), 2));
+        assertThat(balance(tutor, student)).as("the unexcused absence costs one lesson").isEqualTo(3);
+        assertThat(charge(cancelled)).isEqualTo(Map.of("attendance_status", "unexcused_absence", "charged", true,
+                "start_at", MONDAY.toInstant(), "is_makeup", false));
+        assertThat(charge(history)).as("an attended lesson's charge is untouched")
+                .isEqualTo(Map.of("attendance_status", "attended", "charged", true,
+                        "start_at", MONDAY.minusDays(7).toInstant(), "is_makeup", false));
+        assertThat(charge(next)).isEqualTo(Map.of("attendance_status", "scheduled", "charged", false,
+                "start_at", MONDAY.plusDays(7).toInstant(), "is_makeup", false));
+        assertThat(charge(makeup).get("charged")).isEqualTo(false);
+        List<String> statement = tutor(tutor).get("/api/v1/balances/" + student + "/statement").json()
+                .path("entries").valueStream().map(e -> e.path("kind").asString() + ":"
+                        + (e.path("lesson_id").isMissingNode() ? "" : e.path("lesson_id").asLong()) + ":"
+                        + OffsetDateTime.parse(e.path("at").asString()).toInstant()).toList();
+        assertThat(statement).as("the statement shows the cancelled date itself").contains(
+                "lesson:" + cancelled + ":" + MONDAY.toInstant());
+
+        // An undated make-up lesson is never charged, whatever is recorded for it.
+        publishAndWait(attendance(makeup, tutor, student, AttendanceStatus.SCHEDULED, AttendanceStatus.ATTENDED, 2));
+        assertThat(balance(tutor, student)).isEqualTo(3);
+
+        // The cancellation changed to excused (no topic moves this time): the lesson is given back.
+        publishAndWait(lessonEnvelope(new LessonEvents.Cancelled(cancelled, student, tutor, MONDAY,
+                AttendanceStatus.EXCUSED_ABSENCE, AttendanceStatus.UNEXCUSED_ABSENCE, null, List.of(), null), 3));
+        assertThat(balance(tutor, student)).isEqualTo(4);
+        assertThat(charge(cancelled).get("start_at")).isEqualTo(MONDAY.toInstant());
+        assertThat(charge(history).get("charged")).isEqualTo(true);
+    }
+
+    private Map<String, Object> charge(long lessonId) {
+        Map<String, Object> row = new java.util.HashMap<>(jdbc.queryForMap("SELECT attendance_status, charged, "
+                + "start_at, is_makeup FROM lesson_charges WHERE lesson_id = ?", lessonId));
+        Object start = row.get("start_at");
+        row.put("start_at", start instanceof java.sql.Timestamp t ? t.toInstant()
+                : start instanceof OffsetDateTime o ? o.toInstant() : start);
+        return row;
     }
 
     @Test

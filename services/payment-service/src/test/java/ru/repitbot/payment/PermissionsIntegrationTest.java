@@ -63,6 +63,37 @@ class PermissionsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aFilterNamingWhatTheCallerMayNotSeeIsNotFound() {
+        Family mine = family();
+        Family theirs = family();
+        String payments = "/api/v1/payments";
+        ApiClient tutor = tutor(mine.tutor());
+        ApiClient student = as(mine.student(), "student");
+        ApiClient parent = as(mine.parent(), "parent");
+
+        assertNotFound(tutor.get(payments + "?tutor_id=" + theirs.tutor()));
+        assertNotFound(tutor.get(payments + "?student_id=" + theirs.student()));
+        assertNotFound(student.get(payments + "?student_id=" + theirs.student()));
+        assertNotFound(student.get(payments + "?tutor_id=" + theirs.tutor()));
+        assertNotFound(parent.get(payments + "?student_id=" + theirs.student()));
+        assertNotFound(parent.get(payments + "?tutor_id=" + theirs.tutor()));
+        assertNotFound(parent.get(payments + "?student_id=" + mine.student() + "&tutor_id=" + theirs.tutor()));
+        assertNotFound(student.get("/api/v1/prices/" + mine.student() + "?tutor_id=" + theirs.tutor()));
+        assertNotFound(parent.get("/api/v1/balances/" + mine.student() + "/statement?tutor_id=" + theirs.tutor()));
+
+        for (ApiClient caller : List.of(tutor, student, parent)) {
+            ApiClient.ApiResponse own = caller.get(payments + "?tutor_id=" + mine.tutor());
+            assertThat(own.status()).as("%s", own).isEqualTo(200);
+            assertThat(own.json().path("total").asLong()).isEqualTo(1);
+        }
+        assertThat(parent.get("/api/v1/prices/" + mine.student() + "?tutor_id=" + mine.tutor()).json()
+                .path("prices")).hasSize(1);
+        ApiClient.ApiResponse any = admin().get(payments + "?tutor_id=" + theirs.tutor());
+        assertThat(any.status()).as("an admin may name anyone").isEqualTo(200);
+        assertThat(any.json().path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aTutorSeesOnlyTheirOwnLineOfAStudentTheyShare() {
         long first = givenTutor();
         long second = givenTutor();
@@ -76,6 +107,11 @@ class PermissionsIntegrationTest extends IntegrationTest {
         assertThat(tutor(first).get("/api/v1/payments/" + othersPayment).status()).isEqualTo(404);
         assertThat(tutor(first).get("/api/v1/payments?student_id=" + student).json().path("total").asLong())
                 .isEqualTo(1);
+    }
+
+    private static void assertNotFound(ApiClient.ApiResponse r) {
+        assertThat(r.status()).as("%s", r).isEqualTo(404);
+        assertThat(r.isProblem()).as("problem+json: %s", r).isTrue();
     }
 
     @Test
@@ -99,8 +135,10 @@ class PermissionsIntegrationTest extends IntegrationTest {
                 f.student());
         assertThat(tutor(f.tutor()).get("/api/v1/balances/" + f.student()).status()).isEqualTo(404);
         assertThat(tutor(f.tutor()).get("/api/v1/payments/" + f.paymentId()).status()).isEqualTo(404);
-        // The family still sees the money paid to that tutor.
+        // The family still sees the money paid to that tutor, and may still name them.
         assertThat(as(f.parent(), "parent").get("/api/v1/balances/" + f.student()).json().path("balances")
                 .get(0).path("balance_lessons").asInt()).isEqualTo(4);
+        assertThat(as(f.student(), "student").get("/api/v1/payments?tutor_id=" + f.tutor()).json().path("total")
+                .asLong()).isEqualTo(1);
     }
 }

@@ -2,6 +2,7 @@ package ru.repitbot.homework.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -39,6 +40,8 @@ import ru.repitbot.models.PageResponse;
         + "action the caller's role may not take is 403; an action the status does not allow is 409.")
 public class HomeworkController {
 
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
     private final HomeworkService service;
 
     public HomeworkController(HomeworkService service) {
@@ -49,13 +52,13 @@ public class HomeworkController {
     @Operation(summary = "Assign homework to a lesson",
             description = "The lesson's tutor (or an admin). The lesson must be known to this service (from "
                     + "lesson-service's events) and the caller's, else 404. Starts pending; emits homework.assigned.")
-    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = HomeworkResponse.class)))
     @ApiResponse(responseCode = "400", description = "Missing description, bad or past deadline, bad link",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "Not a tutor or admin",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "Not a tutor or admin", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "Unknown lesson or not the caller's",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = PROBLEM))
     public ResponseEntity<HomeworkResponse> create(@Valid @RequestBody HomeworkRequests.Create request,
             @Parameter(hidden = true) CurrentUser caller) {
         HomeworkResponse created = service.create(caller, request);
@@ -65,7 +68,12 @@ public class HomeworkController {
     @GetMapping
     @Operation(summary = "Homework the caller may see, newest first",
             description = "Students: their own; parents: their children's; tutors: their own students' homework "
-                    + "of their lessons; admins and services: all. overdue=true: pending with the deadline passed.")
+                    + "of their lessons; admins and services: all. overdue=true: pending with the deadline passed. "
+                    + "A filter naming a student, tutor or lesson the caller may not see is 404, as a path id would "
+                    + "be.")
+    @ApiResponse(responseCode = "200", description = "One page")
+    @ApiResponse(responseCode = "404", description = "student_id, tutor_id or lesson_id names something the caller "
+            + "may not see", content = @Content(mediaType = PROBLEM))
     public PageResponse<HomeworkResponse> list(
             @RequestParam(name = "student_id", required = false) Long studentId,
             @RequestParam(name = "tutor_id", required = false) Long tutorId,
@@ -106,11 +114,17 @@ public class HomeworkController {
                     + "photo_file_ids, document_file_id. Text replaces, photos are added, a document replaces; the "
                     + "tutor's link is never touched. Becomes submitted; emits homework.submitted. To upload files "
                     + "as well, send the same fields as multipart/form-data with parts named 'files'.")
-    @ApiResponse(responseCode = "403", description = "Not a student",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "Not pending",
-            content = @Content(mediaType = "application/problem+json"))
-    public HomeworkResponse submit(@PathVariable long id, @Valid @RequestBody HomeworkRequests.Submission request,
+    @ApiResponse(responseCode = "200", description = "Handed in: the homework, now submitted")
+    @ApiResponse(responseCode = "400", description = "No part given, or a bad one",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "Not a student", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "Not the student's homework",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "Not pending", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "413", description = "A file is too large", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "415", description = "A file type is not allowed",
+            content = @Content(mediaType = PROBLEM))
+    public HomeworkResponse submit(@PathVariable long id, @Valid @RequestBody HomeworkRequests.Answer request,
             @Parameter(hidden = true) CurrentUser caller) {
         return service.submit(caller, id, request, List.of());
     }
@@ -119,21 +133,56 @@ public class HomeworkController {
     @Operation(summary = "Hand in an answer with uploaded files",
             description = "As the JSON variant, as form fields, plus files (parts 'files'; jpg, jpeg, png, pdf, doc, "
                     + "docx; each at most the size limit: 413 if larger, 415 if another type or content that does "
-                    + "not match its name).")
+                    + "not match its name).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = HomeworkRequests.AnswerForm.class))))
     public HomeworkResponse submitWithFiles(@PathVariable long id,
-            @RequestParam(required = false) String text,
-            @RequestParam(name = "photo_file_ids", required = false) List<String> photoFileIds,
-            @RequestParam(name = "document_file_id", required = false) String documentFileId,
-            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @Parameter(hidden = true) @RequestParam(required = false) String text,
+            @Parameter(hidden = true) @RequestParam(name = "photo_file_ids", required = false)
+            List<String> photoFileIds,
+            @Parameter(hidden = true) @RequestParam(name = "document_file_id", required = false)
+            String documentFileId,
+            @Parameter(hidden = true) @RequestPart(name = "files", required = false) List<MultipartFile> files,
             @Parameter(hidden = true) CurrentUser caller) {
-        return service.submit(caller, id, new HomeworkRequests.Submission(text, photoFileIds, documentFileId),
-                files);
+        return service.submit(caller, id, new HomeworkRequests.Answer(text, photoFileIds, documentFileId), files);
+    }
+
+    @GetMapping("/{id}/submission")
+    @Operation(summary = "The student's answer",
+            description = "For whoever may see the homework (the student, their parents, the tutor, admins): text, "
+                    + "photos, document and the uploaded files' metadata; each file downloads at its download_url. "
+                    + "404 while nothing is handed in.")
+    @ApiResponse(responseCode = "200", description = "The answer")
+    @ApiResponse(responseCode = "404", description = "Not the caller's homework, or nothing handed in yet",
+            content = @Content(mediaType = PROBLEM))
+    public SubmissionResponse submission(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+        return service.submission(caller, id);
+    }
+
+    @DeleteMapping("/{id}/submission")
+    @Operation(summary = "Withdraw the answer before it is checked",
+            description = "Only the student, only while submitted: the answer (text, photos, document and the "
+                    + "uploaded files) is removed and the homework is pending again, overdue if its deadline has "
+                    + "passed. An answer the tutor accepted or returned cannot be withdrawn (409). Parents and tutors "
+                    + "read answers but do not withdraw them (403).")
+    @ApiResponse(responseCode = "200", description = "Withdrawn: the homework, pending again")
+    @ApiResponse(responseCode = "403", description = "Not a student", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "Not the student's homework",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "Nothing handed in, or already accepted or returned",
+            content = @Content(mediaType = PROBLEM))
+    public HomeworkResponse withdraw(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+        return service.withdraw(caller, id);
     }
 
     @PostMapping("/{id}/accept")
     @Operation(summary = "Accept the answer",
             description = "The tutor, only when submitted (409 otherwise): becomes checked with checked_at; emits "
                     + "homework.checked with status checked. Optional body {comment}.")
+    @ApiResponse(responseCode = "200", description = "The homework after the check")
+    @ApiResponse(responseCode = "403", description = "Not a tutor or admin", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "Not submitted", content = @Content(mediaType = PROBLEM))
     public HomeworkResponse accept(@PathVariable long id,
             @Valid @RequestBody(required = false) HomeworkRequests.Check request,
             @Parameter(hidden = true) CurrentUser caller) {
@@ -144,6 +193,9 @@ public class HomeworkController {
     @Operation(summary = "Return the answer for rework",
             description = "The tutor, only when submitted (409 otherwise): pending again with the comment; the "
                     + "answer is kept (new photos are added to it). Emits homework.checked with status pending.")
+    @ApiResponse(responseCode = "200", description = "The homework after the check")
+    @ApiResponse(responseCode = "403", description = "Not a tutor or admin", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "Not submitted", content = @Content(mediaType = PROBLEM))
     public HomeworkResponse giveBack(@PathVariable long id,
             @Valid @RequestBody(required = false) HomeworkRequests.Check request,
             @Parameter(hidden = true) CurrentUser caller) {
@@ -151,25 +203,31 @@ public class HomeworkController {
     }
 
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload the tutor's files for the task",
             description = "The tutor; one or more parts named 'file'. Allowed: jpg, jpeg, png, pdf, doc, docx, "
-                    + "checked by name and content (415 otherwise); at most the size limit each (413).")
-    @ApiResponse(responseCode = "201", description = "The stored files")
-    @ApiResponse(responseCode = "413", description = "A file is too large",
-            content = @Content(mediaType = "application/problem+json"))
+                    + "checked by name and content (415 otherwise); at most the size limit each (413). Location: "
+                    + "the file's download path (one file) or the homework's (several).")
+    @ApiResponse(responseCode = "201", description = "The stored files", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = HomeworkResponse.Attachment.class))))
+    @ApiResponse(responseCode = "413", description = "A file is too large", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "415", description = "A file type is not allowed",
-            content = @Content(mediaType = "application/problem+json"))
-    public List<HomeworkResponse.Attachment> upload(@PathVariable long id,
+            content = @Content(mediaType = PROBLEM))
+    public ResponseEntity<List<HomeworkResponse.Attachment>> upload(@PathVariable long id,
             @RequestPart(name = "file") List<MultipartFile> files, @Parameter(hidden = true) CurrentUser caller) {
-        return service.addAttachments(caller, id, files);
+        List<HomeworkResponse.Attachment> stored = service.addAttachments(caller, id, files);
+        URI location = URI.create(stored.size() == 1 ? stored.getFirst().downloadUrl() : "/api/v1/homework/" + id);
+        return ResponseEntity.created(location).body(stored);
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     @Operation(summary = "Download a file", description = "For whoever may see the homework.")
-    @ApiResponse(responseCode = "200", description = "The file",
-            content = @Content(mediaType = "application/octet-stream",
+    @ApiResponse(responseCode = "200", description = "The file, with its own Content-Type and a "
+            + "Content-Disposition: attachment", content = @Content(
+                    mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
                     schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "Not the caller's homework, or no such file",
+            content = @Content(mediaType = PROBLEM))
     public ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId,
             @Parameter(hidden = true) CurrentUser caller) {
         AttachmentStore.StoredFile file = service.download(caller, id, attachmentId);

@@ -1,5 +1,6 @@
 package ru.repitbot.homework.api;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,7 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Request bodies of the homework endpoints. Unknown fields are ignored; deadlines are parsed by the service. */
+/** Request bodies of the homework endpoints; deadlines are parsed by the service. */
 public final class HomeworkRequests {
 
     static final String DEADLINE_DOC = "ISO-8601 with offset (2025-03-10T18:00:00+03:00 or …Z), a local date-time "
@@ -44,11 +45,26 @@ public final class HomeworkRequests {
      * The student's answer; at least one part (or an uploaded file, multipart). Text replaces the earlier text,
      * photos are added to the earlier ones, a document replaces the earlier document.
      */
-    public record Submission(
+    public record Answer(
             @Size(max = 4096) String text,
             @Schema(description = "Telegram file ids of photos") @Size(max = 20)
             List<@NotBlank @Size(max = 256) String> photoFileIds,
             @Schema(description = "Telegram file id of a document") @Size(max = 256) String documentFileId) {
+    }
+
+    /**
+     * The answer as {@code multipart/form-data} (documentation of the form): the fields of {@link Answer}, the
+     * photo ids repeated, plus uploaded files, each a part named {@code files}.
+     */
+    @Schema(description = "The answer as multipart/form-data: form fields text, photo_file_ids (repeated), "
+            + "document_file_id, and files (repeated parts; jpg, jpeg, png, pdf, doc, docx)")
+    public record AnswerForm(
+            @Schema(maxLength = 4096) String text,
+            @ArraySchema(maxItems = 20, schema = @Schema(description = "Telegram file id of a photo", maxLength = 256))
+            List<String> photoFileIds,
+            @Schema(description = "Telegram file id of a document", maxLength = 256) String documentFileId,
+            @ArraySchema(schema = @Schema(type = "string", format = "binary", description = "An uploaded file"))
+            List<String> files) {
     }
 
     /** A check: accepting may carry a comment, returning usually does. */

@@ -37,9 +37,7 @@ public record HomeworkResponse(long id, long lessonId, long studentId, long tuto
 
     static HomeworkResponse of(Homework h, KnownLesson lesson, List<AttachmentInfo> attachments, ZoneId zone,
             Instant now) {
-        boolean answered = h.submittedAt() != null || h.submissionText() != null
-                || !h.submissionPhotoFileIds().isEmpty() || h.submissionDocumentFileId() != null;
-        Submission submission = answered ? new Submission(h.submissionText(), h.submissionPhotoFileIds(),
+        Submission submission = h.hasAnswer() ? new Submission(h.submissionText(), h.submissionPhotoFileIds(),
                 h.submissionDocumentFileId(), at(h.submittedAt(), zone)) : null;
         return new HomeworkResponse(h.id(), h.lessonId(), h.studentId(), h.tutorId(),
                 lesson == null ? null : lesson.topic(), lesson == null ? null : at(lesson.startAt(), zone),

@@ -88,10 +88,12 @@ public class HomeworkService {
         return HomeworkResponse.of(h, lesson, List.of(), zone, now);
     }
 
+    /** Homework the caller may see; a filter naming a student, tutor or lesson the caller may not see is 404. */
     @Transactional(readOnly = true)
     public PageResponse<HomeworkResponse> list(CurrentUser caller, Long studentId, Long tutorId, Long lessonId,
             HomeworkStatus status, Boolean overdue, Integer page, Integer size) {
         PageQuery paging = PageQuery.of(page, size);
+        policy.requireListFilters(caller, studentId, tutorId, lessonId);
         Instant now = clock.instant();
         List<Long> visible = caller.seesEverything() ? null : access.visibleStudents(caller);
         Long onlyTutor = caller.is(Role.TUTOR) ? caller.id() : null;
@@ -136,9 +138,9 @@ public class HomeworkService {
      * 413/415 (a refused file).
      */
     @Transactional
-    public HomeworkResponse submit(CurrentUser caller, long id, HomeworkRequests.Submission request,
+    public HomeworkResponse submit(CurrentUser caller, long id, HomeworkRequests.Answer request,
             List<MultipartFile> files) {
-        Homework h = policy.studentWritable(caller, id);
+        Homework h = policy.studentWritable(caller, id, "only the student hands in homework");
         String text = optional("text", request.text(), 4096);
         List<String> photos = request.photoFileIds() == null ? List.of() : fileIds(request.photoFileIds());
         if (photos.size() > 20) {
@@ -159,6 +161,31 @@ public class HomeworkService {
         store(h, AttachmentKind.SUBMISSION, uploads, caller, now);
         homework.saveAndFlush(h);
         events.submitted(h, attachments.count(h.id(), AttachmentKind.SUBMISSION) > 0);
+        return response(h);
+    }
+
+    /** The student's answer, for whoever may see the homework; 404 (saying so) while nothing is handed in. */
+    @Transactional(readOnly = true)
+    public SubmissionResponse submission(CurrentUser caller, long id) {
+        Homework h = policy.readable(caller, id);
+        if (!h.hasAnswer()) {
+            throw new NotFoundException("answer to homework", id);
+        }
+        return SubmissionResponse.of(h, attachments.list(h.id()), zones.of(h.studentId()));
+    }
+
+    /**
+     * The student withdraws an answer the tutor has not checked yet: text, photos, document and uploaded files
+     * (their bytes too) are removed and the homework is pending again. Order of answers: 403 (not a student), 404
+     * (not theirs), 409 (nothing handed in, or already accepted or returned). Emits {@code homework.withdrawn}.
+     */
+    @Transactional
+    public HomeworkResponse withdraw(CurrentUser caller, long id) {
+        Homework h = policy.studentWritable(caller, id, "only the student withdraws their answer");
+        h.withdrawSubmission(clock.instant());
+        attachments.deleteAll(h.id(), AttachmentKind.SUBMISSION);
+        homework.saveAndFlush(h);
+        events.withdrawn(h);
         return response(h);
     }
 

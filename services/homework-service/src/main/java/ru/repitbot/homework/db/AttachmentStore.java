@@ -87,6 +87,12 @@ public class AttachmentStore {
         jdbc.update("DELETE FROM homework_attachment WHERE id = ?", attachmentId);
     }
 
+    /** Removes every file of one side ({@code kind}) of a homework, bytes included; returns how many. */
+    public int deleteAll(long homeworkId, AttachmentKind kind) {
+        return jdbc.update("DELETE FROM homework_attachment WHERE homework_id = ? AND kind = ?", homeworkId,
+                kind.value());
+    }
+
     /** A file and its bytes. */
     public record StoredFile(AttachmentInfo info, byte[] content) {
     }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,8 @@ import ru.repitbot.homework.domain.KnownLesson;
 /**
  * The lessons this service knows, kept from lesson-service's events. Every write is guarded by the lesson's
  * {@code aggregate_version}: an event older than (or as old as) what is stored changes nothing, so redeliveries,
- * replays and out-of-order events are harmless. A deleted lesson stays as a tombstone.
+ * replays and out-of-order events are harmless. A deleted lesson stays as a tombstone. A lesson known only from a
+ * topic move is a placeholder of version 0 until its {@code lesson.created} arrives.
  */
 @Repository
 public class LessonDirectory {
@@ -60,6 +60,22 @@ public class LessonDirectory {
         return result;
     }
 
+    /**
+     * Whether {@code tutorId} is a tutor of one of {@code studentIds}: linked to the student (the access projection),
+     * or with a lesson of the student known here (a former tutor stays the tutor of the homework they set).
+     */
+    public boolean hasTutorLine(long tutorId, Collection<Long> studentIds) {
+        if (studentIds.isEmpty()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(named.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM access_link WHERE kind = 'tutor' AND user_id = :tutor
+                                 AND student_id IN (:students))
+                    OR EXISTS (SELECT 1 FROM lesson WHERE tutor_id = :tutor AND student_id IN (:students)
+                                 AND NOT deleted)""",
+                Map.of("tutor", tutorId, "students", studentIds), Boolean.class));
+    }
+
     /** {@code lesson.created}: records the lesson unless a newer state (or its deletion) is already known. */
     public boolean created(KnownLesson l, long version) {
         return jdbc.update("""
@@ -72,12 +88,11 @@ public class LessonDirectory {
                 l.lessonId(), l.tutorId(), l.studentId(), l.topic(), ts(l.startAt()), l.isMakeup(), version) > 0;
     }
 
-    /** What a later event says about a lesson; {@code null} members are not part of the change. */
+    /**
+     * What a later event says about a lesson; {@code null} members are not part of the change. {@code startAt} is
+     * applied to a known lesson only when {@code dateChanged}; a lesson not seen before is recorded with it anyway.
+     */
     public record Change(String topic, boolean dateChanged, Instant startAt, Boolean isMakeup) {
-
-        public static Change none() {
-            return new Change(null, false, null, null);
-        }
     }
 
     /**
@@ -110,16 +125,47 @@ public class LessonDirectory {
     }
 
     /**
-     * A lesson moved by another lesson's topic shift ({@code lesson.cancelled}'s {@code shifted}): moved only if
-     * it is still where the shift found it, so an older event never undoes a newer move. A {@code null} new date
-     * makes it an undated make-up lesson.
+     * A lesson named by a {@code lesson.cancelled} topic move that this service has not seen yet (typically the new
+     * make-up lesson, whose {@code lesson.created} may arrive later): recorded with version 0 and what the move
+     * tells, so homework can hang on it; the later {@code lesson.created} (version 1 or more) completes it.
      */
-    public boolean shifted(long lessonId, OffsetDateTime oldDate, OffsetDateTime newDate) {
-        return jdbc.update("""
-                UPDATE lesson SET start_at = ?, is_makeup = ?, updated_at = now()
-                WHERE lesson_id = ? AND NOT deleted AND start_at IS NOT DISTINCT FROM ?""",
-                ts(newDate == null ? null : newDate.toInstant()), newDate == null, lessonId,
-                ts(oldDate == null ? null : oldDate.toInstant())) > 0;
+    public void placeholder(long lessonId, long tutorId, long studentId, String topic, boolean isMakeup) {
+        jdbc.update("""
+                INSERT INTO lesson (lesson_id, tutor_id, student_id, topic, start_at, is_makeup, version)
+                VALUES (?, ?, ?, ?, NULL, ?, 0) ON CONFLICT (lesson_id) DO NOTHING""",
+                lessonId, tutorId, studentId, topic, isMakeup);
+    }
+
+    /** One topic move: what hung on lesson {@code fromId} now hangs on lesson {@code toId}. */
+    public record Move(long fromId, long toId) {
+    }
+
+    /**
+     * Moves homework along {@code moves} as one rotation, in one statement: every homework row is matched against
+     * the state before the statement, so homework of A moving to B and homework of B moving to C end up on B and C
+     * (never all on C). The lesson-derived columns of the row ({@code student_id}, {@code tutor_id}) are taken from
+     * the target lesson, which must be known (see {@link #placeholder}). Homework moved onto a lesson already
+     * deleted here (its {@code lesson.deleted} overtook this event) goes with that lesson, as it would have.
+     *
+     * @return how many homework rows moved
+     */
+    public int moveHomework(List<Move> moves) {
+        if (moves.isEmpty()) {
+            return 0;
+        }
+        String values = String.join(", ", java.util.Collections.nCopies(moves.size(), "(?::bigint, ?::bigint)"));
+        Object[] args = moves.stream().flatMap(m -> java.util.stream.Stream.of(m.fromId(), m.toId())).toArray();
+        int moved = jdbc.update("""
+                UPDATE homework h SET lesson_id = m.to_id, student_id = l.student_id, tutor_id = l.tutor_id,
+                  updated_at = now()
+                FROM (VALUES %s) AS m (from_id, to_id)
+                JOIN lesson l ON l.lesson_id = m.to_id
+                WHERE h.lesson_id = m.from_id""".formatted(values), args);
+        Object[] targets = moves.stream().map(Move::toId).distinct().toArray();
+        jdbc.update("DELETE FROM homework h USING lesson l WHERE h.lesson_id = l.lesson_id AND l.deleted "
+                + "AND l.lesson_id IN (" + String.join(", ", java.util.Collections.nCopies(targets.length, "?"))
+                + ")", targets);
+        return moved;
     }
 
     /** {@code lesson.deleted}: the lesson becomes a tombstone (known, so older events about it are ignored). */

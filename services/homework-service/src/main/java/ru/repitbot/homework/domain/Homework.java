@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import ru.repitbot.homework.domain.HomeworkLifecycle.Action;
 import ru.repitbot.models.HomeworkStatus;
+import ru.repitbot.models.errors.ConflictException;
 
 /**
  * One homework assignment of a lesson (a lesson may have several, Q13): the tutor's task (description, deadline,
@@ -165,6 +166,41 @@ public class Homework {
         returnedAt = now;
         tutorComment = comment;
         updatedAt = now;
+    }
+
+    /**
+     * The student takes back an answer the tutor has not checked yet: the whole answer (text, photos, document;
+     * the uploaded files are removed by the caller) is removed and the homework is {@code pending} again, as before
+     * it was handed in (overdue again if its deadline has passed). The tutor's comment and {@code returned_at} of an
+     * earlier return stay: they are the tutor's record.
+     *
+     * @throws ru.repitbot.models.errors.ConflictException unless the homework is {@code submitted}, with a sentence
+     *         saying why
+     */
+    public void withdrawSubmission(Instant now) {
+        if (status == HomeworkStatus.CHECKED) {
+            throw new ConflictException("The tutor has already accepted this answer, so it can no longer be "
+                    + "withdrawn");
+        }
+        if (status == HomeworkStatus.PENDING && returnedAt != null && hasAnswer()) {
+            throw new ConflictException("The tutor has already checked this answer and returned it for rework, so "
+                    + "it can no longer be withdrawn; hand in a new answer instead");
+        }
+        if (status == HomeworkStatus.PENDING) {
+            throw new ConflictException("There is no handed-in answer to withdraw: this homework is pending");
+        }
+        status = HomeworkLifecycle.next(status, Action.WITHDRAW);
+        submissionText = null;
+        submissionPhotoFileIds = new String[0];
+        submissionDocumentFileId = null;
+        submittedAt = null;
+        updatedAt = now;
+    }
+
+    /** Whether the student has answered (text, photos, a document, or handed in uploaded files only). */
+    public boolean hasAnswer() {
+        return submittedAt != null || submissionText != null || submissionPhotoFileIds.length > 0
+                || submissionDocumentFileId != null;
     }
 
     public boolean isOverdue(Instant now) {

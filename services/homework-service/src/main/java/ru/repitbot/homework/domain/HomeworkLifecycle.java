@@ -7,14 +7,15 @@ import ru.repitbot.models.errors.ConflictException;
 
 /**
  * SPEC §3.7: {@code pending} → {@code submitted} (the student hands in) → {@code checked} (the tutor accepts), or
- * {@code submitted} → {@code pending} (the tutor returns it for rework; the submission is kept). Nothing else moves:
- * checked homework is final, and only submitted homework can be accepted or returned.
+ * {@code submitted} → {@code pending} (the tutor returns it for rework; the submission is kept), or {@code submitted}
+ * → {@code pending} (the student withdraws the answer before the tutor checked it; the answer is removed). Nothing
+ * else moves: checked homework is final, and only submitted homework can be accepted, returned or withdrawn.
  */
 public final class HomeworkLifecycle {
 
     /** What someone does to a homework. */
     public enum Action {
-        SUBMIT("submitted"), ACCEPT("accepted"), RETURN("returned for rework");
+        SUBMIT("submitted"), ACCEPT("accepted"), RETURN("returned for rework"), WITHDRAW("withdrawn");
 
         private final String done;
 
@@ -22,7 +23,7 @@ public final class HomeworkLifecycle {
             this.done = done;
         }
 
-        /** "submitted", "accepted", "returned for rework". */
+        /** "submitted", "accepted", "returned for rework", "withdrawn". */
         public String done() {
             return done;
         }
@@ -31,12 +32,14 @@ public final class HomeworkLifecycle {
     private static final Map<Action, Set<HomeworkStatus>> ALLOWED_FROM = Map.of(
             Action.SUBMIT, Set.of(HomeworkStatus.PENDING),
             Action.ACCEPT, Set.of(HomeworkStatus.SUBMITTED),
-            Action.RETURN, Set.of(HomeworkStatus.SUBMITTED));
+            Action.RETURN, Set.of(HomeworkStatus.SUBMITTED),
+            Action.WITHDRAW, Set.of(HomeworkStatus.SUBMITTED));
 
     private static final Map<Action, HomeworkStatus> RESULT = Map.of(
             Action.SUBMIT, HomeworkStatus.SUBMITTED,
             Action.ACCEPT, HomeworkStatus.CHECKED,
-            Action.RETURN, HomeworkStatus.PENDING);
+            Action.RETURN, HomeworkStatus.PENDING,
+            Action.WITHDRAW, HomeworkStatus.PENDING);
 
     private HomeworkLifecycle() {
     }

@@ -35,6 +35,11 @@ public class HomeworkEventPublisher {
                 h.submissionDocumentFileId() != null || hasUploadedFiles), h.version());
     }
 
+    /** The student took back an answer the tutor had not checked. */
+    public void withdrawn(Homework h) {
+        outbox.publish(new HomeworkEvents.Withdrawn(h.id(), h.lessonId(), h.studentId(), h.tutorId()), h.version());
+    }
+
     /** Accepted ({@code checked}, with {@code checked_at}) or returned ({@code pending}, no {@code checked_at}). */
     public void checked(Homework h, ZoneId zone) {
         outbox.publish(new HomeworkEvents.Checked(h.id(), h.lessonId(), h.studentId(), h.tutorId(), h.status(),

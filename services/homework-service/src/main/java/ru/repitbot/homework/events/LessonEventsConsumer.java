@@ -1,7 +1,11 @@
 package ru.repitbot.homework.events;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +23,9 @@ import ru.repitbot.homework.domain.KnownLesson;
 
 /**
  * Keeps the lesson projection from lesson-service's events. Each handler runs in the inbox transaction (a
- * redelivered event is skipped), and each write is guarded by the lesson's {@code aggregate_version}. A moved
- * lesson keeps its homework (Q16); a deleted lesson takes its homework with it.
+ * redelivered event is skipped), and each write is guarded by the lesson's {@code aggregate_version}. A rescheduled
+ * lesson keeps its homework (Q16); a cancelled lesson's homework moves with its topic; a deleted lesson takes its
+ * homework with it.
  */
 @Configuration(proxyBeanMethods = false)
 public class LessonEventsConsumer {
@@ -87,25 +92,30 @@ public class LessonEventsConsumer {
     }
 
     /**
-     * The cancelled lesson's own move is applied under its version; the other lessons of the shift also get their
-     * own {@code lesson.updated}, and are moved here only if still where the shift found them.
+     * A cancellation (DECISIONS "What a shift may touch"): the cancelled lesson stays at its date (only its version
+     * is recorded, no date changes); its topic, and with it its homework, moves forward along {@code topic_moves},
+     * applied as one rotation. A target lesson not known yet (the new make-up lesson, whose {@code lesson.created}
+     * was published just before, may still be on its way) is recorded as a placeholder first. The targets' new
+     * topics come with their own {@code lesson.updated}. A redelivered event is skipped by the inbox.
      */
     void onCancelled(EventEnvelope event) {
         LessonEvents.Cancelled c = codec.data(event, LessonEvents.Cancelled.class);
-        Change own = Change.none();
-        if (c.shifted() != null) {
-            for (LessonEvents.Shift s : c.shifted()) {
-                if (s.lessonId() == c.lessonId()) {
-                    own = new Change(null, true, s.newDate() == null ? null : s.newDate().toInstant(),
-                            s.newDate() == null);
-                } else {
-                    lessons.shifted(s.lessonId(), s.oldDate(), s.newDate());
-                }
+        // No date changes; the event's date only seeds the row of a lesson not seen yet (dateChanged = false).
+        lessons.changed(c.lessonId(), c.tutorId(), c.studentId(), event.aggregateVersion(),
+                new Change(null, false, c.date() == null ? null : c.date().toInstant(), null));
+        List<LessonDirectory.Move> moves = new ArrayList<>();
+        Set<Long> from = new HashSet<>();
+        for (LessonEvents.TopicMove m : c.topicMoves() == null ? List.<LessonEvents.TopicMove>of() : c.topicMoves()) {
+            if (m.fromLessonId() == m.toLessonId() || !from.add(m.fromLessonId())) {
+                continue;
             }
+            boolean makeup = c.makeupLessonId() != null && c.makeupLessonId() == m.toLessonId();
+            lessons.placeholder(m.toLessonId(), c.tutorId(), c.studentId(), m.topic(), makeup);
+            moves.add(new LessonDirectory.Move(m.fromLessonId(), m.toLessonId()));
         }
-        lessons.changed(c.lessonId(), c.tutorId(), c.studentId(), event.aggregateVersion(), own);
-        if (c.deletedLessonId() != null) {
-            deleteLesson(c.deletedLessonId(), c.tutorId(), c.studentId(), event.aggregateVersion());
+        int moved = lessons.moveHomework(moves);
+        if (moved > 0) {
+            log.info("Lesson {} cancelled: {} homework moved with the topics {}", c.lessonId(), moved, moves);
         }
     }
 

@@ -18,7 +18,8 @@ class HomeworkLifecycleTest {
         return Stream.of(
                 Arguments.of(HomeworkStatus.PENDING, Action.SUBMIT, HomeworkStatus.SUBMITTED),
                 Arguments.of(HomeworkStatus.SUBMITTED, Action.ACCEPT, HomeworkStatus.CHECKED),
-                Arguments.of(HomeworkStatus.SUBMITTED, Action.RETURN, HomeworkStatus.PENDING));
+                Arguments.of(HomeworkStatus.SUBMITTED, Action.RETURN, HomeworkStatus.PENDING),
+                Arguments.of(HomeworkStatus.SUBMITTED, Action.WITHDRAW, HomeworkStatus.PENDING));
     }
 
     static Stream<Arguments> refused() {
@@ -28,7 +29,9 @@ class HomeworkLifecycleTest {
                 Arguments.of(HomeworkStatus.PENDING, Action.ACCEPT),
                 Arguments.of(HomeworkStatus.CHECKED, Action.ACCEPT),
                 Arguments.of(HomeworkStatus.PENDING, Action.RETURN),
-                Arguments.of(HomeworkStatus.CHECKED, Action.RETURN));
+                Arguments.of(HomeworkStatus.CHECKED, Action.RETURN),
+                Arguments.of(HomeworkStatus.PENDING, Action.WITHDRAW),
+                Arguments.of(HomeworkStatus.CHECKED, Action.WITHDRAW));
     }
 
     @ParameterizedTest(name = "{0} --{1}--> {2}")

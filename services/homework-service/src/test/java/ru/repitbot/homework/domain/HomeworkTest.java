@@ -93,4 +93,40 @@ class HomeworkTest {
         h.submit("поздно", List.of(), null, NOW.plus(Duration.ofDays(8)));
         assertThat(h.isOverdue(NOW.plus(Duration.ofDays(9)))).isFalse();
     }
+
+    @Test
+    void withdrawingAnUncheckedAnswerRemovesItAndLeavesThePendingTask() {
+        Homework h = assigned();
+        h.submit("ответ", List.of("p1"), "doc-1", NOW);
+        h.withdrawSubmission(NOW.plusSeconds(30));
+        assertThat(h.status()).isEqualTo(HomeworkStatus.PENDING);
+        assertThat(h.hasAnswer()).isFalse();
+        assertThat(h.submissionText()).isNull();
+        assertThat(h.submissionPhotoFileIds()).isEmpty();
+        assertThat(h.submissionDocumentFileId()).isNull();
+        assertThat(h.submittedAt()).isNull();
+        assertThat(h.description()).isEqualTo("Решить №1-5");
+        assertThat(h.isOverdue(NOW.plus(Duration.ofDays(8)))).as("overdue rules apply again").isTrue();
+    }
+
+    @Test
+    void aCheckedOrReturnedAnswerOrNoAnswerCannotBeWithdrawn() {
+        Homework nothing = assigned();
+        assertThatThrownBy(() -> nothing.withdrawSubmission(NOW)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("no handed-in answer");
+
+        Homework returned = assigned();
+        returned.submit("ответ", List.of(), null, NOW);
+        returned.returnForRework("№3", NOW);
+        assertThatThrownBy(() -> returned.withdrawSubmission(NOW)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("returned it for rework");
+        assertThat(returned.submissionText()).as("a refusal changes nothing").isEqualTo("ответ");
+
+        Homework accepted = assigned();
+        accepted.submit("ответ", List.of(), null, NOW);
+        accepted.accept(null, NOW);
+        assertThatThrownBy(() -> accepted.withdrawSubmission(NOW)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already accepted");
+        assertThat(accepted.status()).isEqualTo(HomeworkStatus.CHECKED);
+    }
 }

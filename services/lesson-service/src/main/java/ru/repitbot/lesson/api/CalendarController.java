@@ -34,16 +34,40 @@ public class CalendarController {
     }
 
     @PostMapping("/feeds")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; the link is shown only now")
     @Operation(summary = "Get a private feed link (a new one each time; the old one stops working)",
             description = "A tutor: all their lessons or one student's; a student: their own; a parent: all "
                     + "children's or one child's; an admin: one student's.")
     public ResponseEntity<CalendarService.FeedLink> createFeed(CurrentUser caller,
             @jakarta.validation.Valid @RequestBody(required = false) FeedRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(service.create(caller, request == null ? null : request.studentId()));
+        CalendarService.FeedLink link = service.create(caller, request == null ? null : request.studentId());
+        return ResponseEntity.created(java.net.URI.create("/api/v1/calendar/feeds/" + link.id())).body(link);
     }
 
+    @GetMapping("/feeds")
+    @Operation(summary = "The caller's own feed links (id, scope, when made; the link itself is shown only once)")
+    public java.util.List<CalendarService.FeedInfo> feeds(CurrentUser caller) {
+        return service.list(caller);
+    }
+
+    @GetMapping("/feeds/{id}")
+    @Operation(summary = "One of the caller's feed links (without the link itself)")
+    public CalendarService.FeedInfo feed(CurrentUser caller, @PathVariable long id) {
+        return service.get(caller, id);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/feeds/{id}")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of the caller's feed links: calendar apps polling it get 404 from now on")
+    public void revoke(CurrentUser caller, @PathVariable long id) {
+        service.revoke(caller, id);
+    }
+
+    // No produces= on the mapping: it would make a 404 problem unwritable for a calendar app's Accept (406).
     @GetMapping("/{token}.ics")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The iCalendar feed",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/calendar",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     @SecurityRequirements
     @Operation(summary = "The feed (public: the secret token is the credential)")
     public ResponseEntity<String> feed(@PathVariable String token) {

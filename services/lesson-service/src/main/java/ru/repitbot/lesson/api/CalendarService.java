@@ -54,7 +54,7 @@ public class CalendarService {
     }
 
     /** The link handed out once; asking again makes a new one and the old one stops working. */
-    public record FeedLink(String url, Long studentId) {
+    public record FeedLink(long id, String url, Long studentId) {
     }
 
     /**
@@ -86,8 +86,39 @@ public class CalendarService {
             }
         }
         String token = tokens.newToken();
-        feeds.store(caller.id(), caller.role().value(), scope, FeedTokens.hash(token), clock.instant());
-        return new FeedLink(settings.calendar().publicBaseUrl() + "/api/v1/calendar/" + token + ".ics", scope);
+        long id = feeds.store(caller.id(), caller.role().value(), scope, FeedTokens.hash(token), clock.instant());
+        return new FeedLink(id, settings.calendar().publicBaseUrl() + "/api/v1/calendar/" + token + ".ics", scope);
+    }
+
+    /** A feed as its owner sees it in the list (the link itself is shown only when made). */
+    public record FeedInfo(long id, Long studentId, java.time.OffsetDateTime createdAt) {
+    }
+
+    /** The caller's own feed links. */
+    @Transactional(readOnly = true)
+    public List<FeedInfo> list(CurrentUser caller) {
+        if (caller.isService()) {
+            throw new ForbiddenException("a calendar feed belongs to a person, not a service");
+        }
+        java.time.ZoneId zone = zones.of(caller.id());
+        return feeds.ofOwner(caller.id()).stream()
+                .map(f -> new FeedInfo(f.id(), f.studentId(), f.createdAt().atZone(zone).toOffsetDateTime()))
+                .toList();
+    }
+
+    /** One of the caller's own feeds. */
+    @Transactional(readOnly = true)
+    public FeedInfo get(CurrentUser caller, long feedId) {
+        return list(caller).stream().filter(f -> f.id() == feedId).findFirst()
+                .orElseThrow(() -> new NotFoundException("calendar feed", feedId));
+    }
+
+    /** Revokes one of the caller's own feeds: its link stops working at once. */
+    @Transactional
+    public void revoke(CurrentUser caller, long feedId) {
+        if (caller.isService() || !feeds.revoke(caller.id(), feedId)) {
+            throw new NotFoundException("calendar feed", feedId);
+        }
     }
 
     /** @throws NotFoundException for an unknown, rotated or no longer valid token */

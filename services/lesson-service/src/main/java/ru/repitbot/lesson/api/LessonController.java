@@ -90,28 +90,35 @@ public class LessonController {
     }
 
     @PutMapping("/{id}/attendance")
-    @Operation(summary = "Set attendance (SPEC §3.2)",
-            description = "Same status: unchanged, no event. From scheduled/attended into a cancellation status: "
-                    + "topic shift. Emits lesson.updated, and lesson.conducted when it becomes attended.")
+    @Operation(summary = "Set attendance",
+            description = "Same status: unchanged, no event. An undated make-up lesson cannot be marked: 409 until "
+                    + "it has a date. From scheduled/attended into a cancellation status it is a cancellation "
+                    + "(the topic moves on, lesson.cancelled, as POST /cancel). Otherwise emits lesson.updated, and "
+                    + "lesson.conducted when it becomes attended. A cancelled lesson set back must still find its "
+                    + "time free (409).")
     public LessonResponse attendance(CurrentUser caller, @PathVariable long id,
             @Valid @RequestBody LessonRequests.Attendance request) {
         return service.setAttendance(caller, id, request.status());
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel with topic shift (SPEC §3.3)",
-            description = "The topic moves to the next slot, later topics one on, the last becomes an undated "
-                    + "make-up lesson (or, with no later lesson, '{topic} (отработка)' is created). "
-                    + "Emits lesson.cancelled with shifted and makeup_lesson_id.")
+    @Operation(summary = "Cancel a lesson; its topic moves on (сдвиг тем)",
+            description = "The lesson stays at its date with the cancellation status (unexcused_absence is "
+                    + "charged). Its topic, with its homework, moves to the student's next lesson not yet marked, "
+                    + "that one's topic to the next, and the last topic to a new undated make-up lesson. Lessons "
+                    + "already marked never take part. A lesson's topic moves once: cancelling it again only "
+                    + "changes the status or reason. Emits lesson.cancelled with topic_moves and makeup_lesson_id. "
+                    + "409 for an undated make-up lesson.")
     public CancellationResponse cancel(CurrentUser caller, @PathVariable long id,
             @Valid @RequestBody(required = false) LessonRequests.Cancel request) {
         return service.cancel(caller, id, request == null ? new LessonRequests.Cancel(null, null) : request);
     }
 
     @PostMapping("/{id}/reschedule")
-    @Operation(summary = "Move to a new time in the future without shifting others (SPEC §3.4)",
-            description = "Overlap-checked; the first reschedule keeps original_start_at. Also dates a make-up "
-                    + "lesson. Emits lesson.rescheduled.")
+    @Operation(summary = "Move to a new time in the future without shifting others",
+            description = "Overlap-checked; the first reschedule keeps original_start_at; the slot left is not "
+                    + "refilled from the weekly template. Also dates a make-up lesson. Only a lesson not yet marked "
+                    + "(scheduled) can be moved: 409 otherwise. Emits lesson.rescheduled.")
     public LessonResponse reschedule(CurrentUser caller, @PathVariable long id,
             @Valid @RequestBody LessonRequests.Reschedule request) {
         return service.reschedule(caller, id, request);

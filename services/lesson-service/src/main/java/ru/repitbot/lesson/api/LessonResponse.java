@@ -1,6 +1,5 @@
 package ru.repitbot.lesson.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -17,20 +16,26 @@ public record LessonResponse(
         long studentId,
         String topic,
         @Schema(description = "Start with offset; null only for an undated make-up lesson")
-        @JsonInclude(JsonInclude.Include.ALWAYS) OffsetDateTime startAt,
-        @JsonInclude(JsonInclude.Include.ALWAYS) OffsetDateTime endAt,
+        OffsetDateTime startAt,
+        OffsetDateTime endAt,
         int durationMinutes,
         @Schema(description = "The student's IANA zone the times are shown in") String timeZone,
         String skillsDeveloped,
         TopicMastery masteryLevel,
-        @JsonInclude(JsonInclude.Include.ALWAYS) String masteryComment,
+        String masteryComment,
         AttendanceStatus attendanceStatus,
         LessonStatus lessonStatus,
         @Schema(description = "Whether the lesson counts against the prepaid balance (attended, unexcused_absence)")
         boolean charged,
         OffsetDateTime originalStartAt,
         boolean isRescheduled,
+        @Schema(description = "Created to make up for a cancelled lesson (отработка): it holds the topic that fell "
+                + "off the end of a topic shift. Stays true once it is given a date; an undated make-up has "
+                + "start_at null and cannot be marked until it is given one")
         boolean isMakeup,
+        @Schema(description = "Set on a cancelled lesson whose topic (with its homework) moved on: the lesson that "
+                + "now holds it")
+        Long topicMovedToLessonId,
         String cancellationReason,
         String rescheduleReason,
         OffsetDateTime createdAt,
@@ -43,7 +48,7 @@ public record LessonResponse(
                 l.durationMinutes(), zone.getId(), l.skillsDeveloped(), l.masteryLevel(), l.masteryComment(),
                 l.attendanceStatus(), l.lessonStatus(), l.charged(),
                 LessonEventPublisher.at(l.originalStartAt(), zone), l.isRescheduled(), l.isMakeup(),
-                l.cancellationReason(), l.rescheduleReason(), LessonEventPublisher.at(l.createdAt(), zone),
+                l.topicMovedTo(), l.cancellationReason(), l.rescheduleReason(), LessonEventPublisher.at(l.createdAt(), zone),
                 LessonEventPublisher.at(l.updatedAt(), zone), l.version());
     }
 }

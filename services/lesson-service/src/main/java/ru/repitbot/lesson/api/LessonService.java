@@ -23,6 +23,7 @@ import ru.repitbot.lesson.db.AccessDirectory;
 import ru.repitbot.lesson.db.LessonRepository;
 import ru.repitbot.lesson.db.LessonSearch;
 import ru.repitbot.lesson.db.TutorLocks;
+import ru.repitbot.lesson.db.VacatedSlots;
 import ru.repitbot.lesson.domain.AttendanceRules;
 import ru.repitbot.lesson.domain.DateTimeInput;
 import ru.repitbot.lesson.domain.Lesson;
@@ -51,13 +52,14 @@ public class LessonService {
     private final StudentAccess access;
     private final AccessDirectory directory;
     private final TutorLocks locks;
+    private final VacatedSlots vacated;
     private final IdempotencyKeys idempotencyKeys;
     private final LessonEventPublisher events;
     private final Zones zones;
     private final Clock clock;
 
     public LessonService(LessonRepository lessons, LessonSearch search, LessonPolicy policy, StudentAccess access,
-            AccessDirectory directory, TutorLocks locks, IdempotencyKeys idempotencyKeys,
+            AccessDirectory directory, TutorLocks locks, VacatedSlots vacated, IdempotencyKeys idempotencyKeys,
             LessonEventPublisher events, Zones zones, Clock clock) {
         this.lessons = lessons;
         this.search = search;
@@ -65,6 +67,7 @@ public class LessonService {
         this.access = access;
         this.directory = directory;
         this.locks = locks;
+        this.vacated = vacated;
         this.idempotencyKeys = idempotencyKeys;
         this.events = events;
         this.zones = zones;
@@ -134,6 +137,11 @@ public class LessonService {
         } else {
             students = visibleOrAll(caller, studentId);
         }
+        // A filter naming a tutor the caller may not see is answered like a path id: 404 (docs contracts.md).
+        if (tutorId != null && !caller.seesEverything() && !caller.is(Role.TUTOR)
+                && students.stream().noneMatch(s -> directory.isTutorOf(tutorId, s))) {
+            throw new NotFoundException("tutor", tutorId);
+        }
         ZoneId boundsZone = studentId != null ? zones.of(studentId) : zones.installationDefault();
         Instant fromInstant = from == null ? null : DateTimeInput.parseBound("from", from, boundsZone, false);
         Instant toInstant = to == null ? null : DateTimeInput.parseBound("to", to, boundsZone, true);
@@ -166,6 +174,7 @@ public class LessonService {
             requireFree(lesson.tutorId(), new LessonOverlap.Booking(lesson.id(), newStart, newDuration));
             if (!Objects.equals(newStart, lesson.startAt())) {
                 changes.put("date", FieldChange.of(at(lesson.startAt(), zone), at(newStart, zone)));
+                vacate(lesson, now);
                 lesson.moveTo(newStart, now);
             }
             if (newDuration != lesson.durationMinutes()) {
@@ -199,14 +208,16 @@ public class LessonService {
     @Transactional
     public void delete(CurrentUser caller, long lessonId) {
         Lesson lesson = policy.writable(caller, lessonId);
+        vacate(lesson, clock.instant());
         lessons.delete(lesson);
         lessons.flush();
         events.deleted(lesson);
     }
 
     /**
-     * SPEC §3.2: the same status changes nothing; otherwise the status is set, a move from {@code scheduled} or
-     * {@code attended} into a cancellation status shifts the topics, and becoming {@code attended} emits
+     * Records attendance (docs/domain/lessons.md, "Attendance"): the same status changes nothing; an undated
+     * make-up cannot be marked (409); a move into a cancellation status from {@code scheduled} or {@code attended}
+     * is a cancellation and moves the topic on ({@link #cancel}); becoming {@code attended} also emits
      * {@code lesson.conducted}. Points, streaks and the balance are other services' consequences of the events.
      */
     @Transactional
@@ -217,21 +228,15 @@ public class LessonService {
         if (previous == status) {
             return LessonResponse.of(lesson, zone);
         }
+        requireMarkable(lesson);
+        if (AttendanceRules.isCancellation(status) && !AttendanceRules.isCancellation(previous)) {
+            return cancelOccurrence(lesson, status, lesson.cancellationReason(), zone).lesson();
+        }
         Instant now = clock.instant();
+        requireFreeIfItReturns(lesson, status);
         Map<String, FieldChange> changes = new LinkedHashMap<>();
         changes.put("attendance_status", FieldChange.of(previous, status));
         lesson.changeAttendance(status, now);
-        if (AttendanceRules.runsTopicShift(previous, status) && lesson.isDated()) {
-            Instant oldStart = lesson.startAt();
-            int oldDuration = lesson.durationMinutes();
-            shift(lesson, zone, now);
-            if (!Objects.equals(oldStart, lesson.startAt())) {
-                changes.put("date", FieldChange.of(at(oldStart, zone), at(lesson.startAt(), zone)));
-            }
-            if (oldDuration != lesson.durationMinutes()) {
-                changes.put("duration_minutes", FieldChange.of(oldDuration, lesson.durationMinutes()));
-            }
-        }
         lessons.flush();
         events.updated(lesson, changes);
         if (AttendanceRules.becomesAttended(previous, status)) {
@@ -241,10 +246,10 @@ public class LessonService {
     }
 
     /**
-     * Cancellation with topic shift (SPEC §3.3, Q2): this slot is lost, so the lesson's topic moves to the next
-     * slot, later topics one slot on, and the last becomes an undated make-up lesson. Unlike an attendance change,
-     * an explicit cancel always shifts, also for a lesson already in a cancellation status (cancelled again in the
-     * slot it was shifted to).
+     * Cancels an occurrence (docs/domain/lessons.md, "Cancelling a lesson"): the lesson stays at its date with the
+     * cancellation status (charged when the status is), and its topic moves to the next lesson not yet marked,
+     * theirs one on, the last into a new undated make-up lesson. Cancelling a lesson already cancelled only
+     * changes its status and reason: a topic moves once.
      */
     @Transactional
     public CancellationResponse cancel(CurrentUser caller, long lessonId, LessonRequests.Cancel request) {
@@ -256,27 +261,35 @@ public class LessonService {
                     "must be one of [excused_absence, unexcused_absence, rescheduled]");
         }
         if (!lesson.isDated()) {
-            throw new ConflictException("An undated make-up lesson has no slot to cancel; give it a date first "
+            throw new ConflictException("An undated make-up lesson has no date to cancel; give it a date first "
                     + "(POST /api/v1/lessons/" + lessonId + "/reschedule)");
         }
         ZoneId zone = zones.of(lesson.studentId());
+        String reason = request.reason() == null ? lesson.cancellationReason() : blankToNull(request.reason());
+        if (status == lesson.attendanceStatus() && Objects.equals(reason, lesson.cancellationReason())) {
+            return new CancellationResponse(LessonResponse.of(lesson, zone), List.of(), null);
+        }
+        return cancelOccurrence(lesson, status, reason, zone);
+    }
+
+    private CancellationResponse cancelOccurrence(Lesson lesson, AttendanceStatus status, String reason,
+            ZoneId zone) {
         Instant now = clock.instant();
         AttendanceStatus previous = lesson.attendanceStatus();
-        Instant cancelledSlot = lesson.startAt();
-        String reason = blankToNull(request.reason());
+        boolean movesTopic = TopicShift.moves(lesson.shiftEntry(), previous, status);
         lesson.recordCancellation(status, reason, now);
-        ShiftOutcome outcome = shift(lesson, zone, now);
+        TopicMoves moved = movesTopic ? moveTopicOn(lesson, zone, now) : TopicMoves.NONE;
         lessons.flush();
-        events.cancelled(lesson, at(cancelledSlot, zone), previous, reason, outcome.shifted(),
-                outcome.makeupLessonId());
-        return new CancellationResponse(LessonResponse.of(lesson, zone), outcome.shifted().stream()
-                .map(s -> new CancellationResponse.ShiftedLesson(s.lessonId(), s.oldDate(), s.newDate())).toList(),
-                outcome.makeupLessonId());
+        events.cancelled(lesson, at(lesson.startAt(), zone), previous, reason, moved.moves(), moved.makeupLessonId());
+        return new CancellationResponse(LessonResponse.of(lesson, zone), moved.moves().stream()
+                .map(m -> new CancellationResponse.TopicMove(m.fromLessonId(), m.toLessonId(), m.topic())).toList(),
+                moved.makeupLessonId());
     }
 
     /**
      * A plain move to a new time in the future (SPEC §3.4), without shifting anything; the first one remembers the
-     * original time. Also how an undated make-up lesson gets its date.
+     * original time, and the slot it leaves is not refilled from the weekly template. Also how an undated make-up
+     * lesson gets its date. A lesson with attendance recorded is history and keeps its date (409).
      */
     @Transactional
     public LessonResponse reschedule(CurrentUser caller, long lessonId, LessonRequests.Reschedule request) {
@@ -287,6 +300,10 @@ public class LessonService {
         if (!start.isAfter(now)) {
             throw new InvalidFieldException("start_at", "must be in the future");
         }
+        if (lesson.attendanceStatus() != AttendanceStatus.SCHEDULED) {
+            throw new ConflictException("This lesson is already marked " + lesson.attendanceStatus().value()
+                    + " and keeps its date; only a lesson not yet marked can be rescheduled");
+        }
         if (start.equals(lesson.startAt())) {
             return LessonResponse.of(lesson, zone);
         }
@@ -294,6 +311,7 @@ public class LessonService {
         requireFree(lesson.tutorId(), new LessonOverlap.Booking(lesson.id(), start, lesson.durationMinutes()));
         Instant previous = lesson.startAt();
         String reason = blankToNull(request.reason());
+        vacate(lesson, now);
         lesson.reschedule(start, reason, now);
         lessons.flush();
         events.rescheduled(lesson, at(previous, zone), at(start, zone), reason);
@@ -322,64 +340,76 @@ public class LessonService {
         return LessonResponse.of(lesson, zone);
     }
 
-    private record ShiftOutcome(List<LessonEvents.Shift> shifted, Long makeupLessonId) {
+    private record TopicMoves(List<LessonEvents.TopicMove> moves, Long makeupLessonId) {
+        static final TopicMoves NONE = new TopicMoves(List.of(), null);
     }
 
     /**
-     * Runs {@link TopicShift} for {@code cancelled} (already carrying its new status) and applies it. Every other
-     * lesson that moves gets its own {@code lesson.updated}; a new make-up lesson a {@code lesson.created}; the
-     * cancelled lesson's own event is the caller's.
+     * Runs {@link TopicShift} for {@code cancelled} and applies it: every lesson that receives a topic gets its own
+     * {@code lesson.updated}, the new make-up lesson a {@code lesson.created}; the cancelled lesson's event is the
+     * caller's and carries the moves. No lesson changes its date.
      */
-    private ShiftOutcome shift(Lesson cancelled, ZoneId zone, Instant now) {
+    private TopicMoves moveTopicOn(Lesson cancelled, ZoneId zone, Instant now) {
         locks.lockTimetableOf(cancelled.tutorId());
-        List<Lesson> chain = lessons.findChainFrom(cancelled.tutorId(), cancelled.studentId(), cancelled.startAt());
-        Map<Long, Lesson> byId = chain.stream().collect(Collectors.toMap(Lesson::id, Function.identity()));
+        List<Lesson> later = lessons.findChainFrom(cancelled.tutorId(), cancelled.studentId(), cancelled.startAt());
+        Map<Long, Lesson> byId = later.stream().collect(Collectors.toMap(Lesson::id, Function.identity()));
         byId.put(cancelled.id(), cancelled);
-        TopicShift.Plan plan = TopicShift.plan(cancelled.shiftEntry(), cancelled.topic(),
-                chain.stream().map(Lesson::shiftEntry).toList());
+        TopicShift.Plan plan = TopicShift.plan(cancelled.shiftEntry(), later.stream().map(Lesson::shiftEntry).toList());
+        if (!plan.movesTopics()) {
+            return TopicMoves.NONE;
+        }
+        Map<Long, Lesson.Topic> topicsBefore = new LinkedHashMap<>();
+        plan.moves().forEach(m -> topicsBefore.put(m.fromLessonId(), byId.get(m.fromLessonId()).currentTopic()));
+        Lesson last = byId.get(plan.makeupTopicFrom());
+        Lesson makeup = lessons.save(Lesson.makeupFor(cancelled.tutorId(), cancelled.studentId(),
+                topicsBefore.get(last.id()), last.durationMinutes(), now));
 
-        List<LessonEvents.Shift> shifted = new ArrayList<>();
+        List<LessonEvents.TopicMove> moves = new ArrayList<>();
         Map<Lesson, Map<String, FieldChange>> updates = new LinkedHashMap<>();
         for (TopicShift.Move move : plan.moves()) {
-            Lesson lesson = byId.get(move.lessonId());
-            Instant oldStart = lesson.startAt();
-            int oldDuration = lesson.durationMinutes();
-            AttendanceStatus oldAttendance = lesson.attendanceStatus();
-            boolean wasMakeup = lesson.isMakeup();
-            if (move.becomesMakeup()) {
-                lesson.becomeMakeup(now);
-            } else {
-                lesson.takeSlot(move.to().start(), move.to().durationMinutes(), now);
+            Lesson.Topic topic = topicsBefore.get(move.fromLessonId());
+            Lesson receiver = move.toMakeup() ? makeup : byId.get(move.toLessonId());
+            moves.add(new LessonEvents.TopicMove(move.fromLessonId(), receiver.id(), topic.topic()));
+            if (receiver == makeup) {
+                continue;
             }
-            shifted.add(new LessonEvents.Shift(lesson.id(), at(oldStart, zone), at(lesson.startAt(), zone)));
-            if (lesson != cancelled) {
-                Map<String, FieldChange> changes = new LinkedHashMap<>();
-                changes.put("date", FieldChange.of(at(oldStart, zone), at(lesson.startAt(), zone)));
-                if (oldDuration != lesson.durationMinutes()) {
-                    changes.put("duration_minutes", FieldChange.of(oldDuration, lesson.durationMinutes()));
-                }
-                if (wasMakeup != lesson.isMakeup()) {
-                    changes.put("is_makeup", FieldChange.of(wasMakeup, lesson.isMakeup()));
-                }
-                if (oldAttendance != lesson.attendanceStatus()) {
-                    changes.put("attendance_status", FieldChange.of(oldAttendance, lesson.attendanceStatus()));
-                }
-                updates.put(lesson, changes);
+            Map<String, FieldChange> changes = new LinkedHashMap<>();
+            if (!Objects.equals(receiver.topic(), topic.topic())) {
+                changes.put("topic", FieldChange.of(receiver.topic(), topic.topic()));
             }
+            if (!Objects.equals(receiver.skillsDeveloped(), topic.skillsDeveloped())) {
+                changes.put("skills_developed", FieldChange.of(receiver.skillsDeveloped(), topic.skillsDeveloped()));
+            }
+            receiver.takeTopic(topic, now);
+            updates.put(receiver, changes);
         }
-        Long makeupLessonId = plan.makeupLessonId();
-        Lesson newMakeup = null;
-        if (plan.createsMakeup()) {
-            newMakeup = lessons.save(Lesson.makeupFor(cancelled.tutorId(), cancelled.studentId(),
-                    plan.newMakeupTopic(), cancelled.durationMinutes(), now));
-            makeupLessonId = newMakeup.id();
-        }
+        cancelled.topicMovedTo(moves.getFirst().toLessonId(), now);
         lessons.flush();
-        if (newMakeup != null) {
-            events.created(newMakeup, zone);
-        }
+        events.created(makeup, zone);
         updates.forEach(events::updated);
-        return new ShiftOutcome(shifted, makeupLessonId);
+        return new TopicMoves(List.copyOf(moves), makeup.id());
+    }
+
+    private static void requireMarkable(Lesson lesson) {
+        if (!lesson.canBeMarked()) {
+            throw new ConflictException("An undated make-up lesson cannot be marked until it has a date; give it "
+                    + "one first (POST /api/v1/lessons/" + lesson.id() + "/reschedule)");
+        }
+    }
+
+    /** A cancelled lesson set back to scheduled or attended takes the tutor's time again: it must still be free. */
+    private void requireFreeIfItReturns(Lesson lesson, AttendanceStatus status) {
+        if (!lesson.occupiesTime() && lesson.isDated() && !AttendanceRules.isCancellation(status)) {
+            locks.lockTimetableOf(lesson.tutorId());
+            requireFree(lesson.tutorId(), lesson.booking());
+        }
+    }
+
+    /** The slot a tutor empties on purpose is not refilled from the weekly template. */
+    private void vacate(Lesson lesson, Instant now) {
+        if (lesson.isDated()) {
+            vacated.vacate(lesson.tutorId(), lesson.studentId(), lesson.startAt(), lesson.id(), now);
+        }
     }
 
     /** @throws LessonOverlapException naming the tutor's lesson that overlaps {@code candidate} */
@@ -389,7 +419,7 @@ public class LessonService {
         }
         List<LessonOverlap.Booking> nearby = lessons.findTutorLessonsStartingBetween(tutorId,
                 candidate.start().minusSeconds(60L * LessonOverlap.MAX_DURATION_MINUTES), candidate.end())
-                .stream().map(Lesson::booking).toList();
+                .stream().filter(Lesson::occupiesTime).map(Lesson::booking).toList();
         LessonOverlap.firstConflict(candidate, nearby).ifPresent(conflict -> {
             Lesson other = lessons.findById(conflict.lessonId()).orElseThrow();
             throw new LessonOverlapException(conflict.lessonId(), at(conflict.start(), zones.of(other.studentId())));

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ru.repitbot.config.security.CurrentUser;
 
@@ -47,6 +50,15 @@ public class ScheduleController {
     public ScheduleDtos.Template put(CurrentUser caller, @PathVariable long studentId,
             @Valid @RequestBody ScheduleDtos.Put request) {
         return service.put(caller, studentId, request);
+    }
+
+    @DeleteMapping("/{studentId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete the weekly template (tutor: their own; admin: tutor_id required)",
+            description = "Lessons already made from it stay; nothing new is made from it. 404 when there is none.")
+    public void delete(CurrentUser caller, @PathVariable long studentId,
+            @RequestParam(name = "tutor_id", required = false) Long tutorId) {
+        service.delete(caller, studentId, tutorId);
     }
 
     @PostMapping("/{studentId}/materialise")

@@ -1,7 +1,6 @@
 package ru.repitbot.lesson.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -69,8 +68,8 @@ public final class ScheduleDtos {
             @NotNull @Size(max = 50) List<@NotNull @Valid Slot> slots) {
     }
 
-    public record Template(long studentId, @JsonInclude(JsonInclude.Include.ALWAYS) Long tutorId,
-            @JsonInclude(JsonInclude.Include.ALWAYS) String timeZone,
+    public record Template(long studentId, Long tutorId,
+            String timeZone,
             @Schema(description = "The zone the slots are read in: time_zone, else the student's zone")
             String effectiveTimeZone, List<Slot> slots, OffsetDateTime updatedAt) {
     }

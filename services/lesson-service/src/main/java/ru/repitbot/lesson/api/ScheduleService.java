@@ -7,9 +7,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,7 @@ import ru.repitbot.lesson.config.LessonSettings;
 import ru.repitbot.lesson.db.AccessDirectory;
 import ru.repitbot.lesson.db.LessonRepository;
 import ru.repitbot.lesson.db.TutorLocks;
+import ru.repitbot.lesson.db.VacatedSlots;
 import ru.repitbot.lesson.db.WeeklyScheduleRepository;
 import ru.repitbot.lesson.domain.Lesson;
 import ru.repitbot.lesson.domain.LessonOverlap;
@@ -46,6 +49,7 @@ public class ScheduleService {
     private final StudentAccess access;
     private final AccessDirectory directory;
     private final TutorLocks locks;
+    private final VacatedSlots vacated;
     private final LessonEventPublisher events;
     private final Zones zones;
     private final LessonSettings settings;
@@ -53,13 +57,14 @@ public class ScheduleService {
     private final TransactionTemplate tx;
 
     public ScheduleService(WeeklyScheduleRepository schedules, LessonRepository lessons, StudentAccess access,
-            AccessDirectory directory, TutorLocks locks, LessonEventPublisher events, Zones zones,
+            AccessDirectory directory, TutorLocks locks, VacatedSlots vacated, LessonEventPublisher events, Zones zones,
             LessonSettings settings, Clock clock, PlatformTransactionManager transactions) {
         this.schedules = schedules;
         this.lessons = lessons;
         this.access = access;
         this.directory = directory;
         this.locks = locks;
+        this.vacated = vacated;
         this.events = events;
         this.zones = zones;
         this.settings = settings;
@@ -132,6 +137,27 @@ public class ScheduleService {
         return view(schedules.saveAndFlush(schedule));
     }
 
+    /**
+     * Deletes a weekly template: a tutor their own, an admin or service the one of {@code tutorId}. Lessons already
+     * made from it stay; nothing new is made from it.
+     */
+    @Transactional
+    public void delete(CurrentUser caller, long studentId, Long tutorId) {
+        caller.require(Role.TUTOR, Role.ADMIN);
+        access.requireVisible(caller, studentId);
+        long tutor;
+        if (caller.is(Role.TUTOR)) {
+            tutor = ownTutor(caller, tutorId);
+        } else if (tutorId == null) {
+            throw new InvalidFieldException("tutor_id", "is required when an admin or a service deletes a template");
+        } else {
+            tutor = tutorId;
+        }
+        WeeklySchedule schedule = schedules.findOne(studentId, tutor)
+                .orElseThrow(() -> new NotFoundException("weekly template of student", studentId));
+        schedules.delete(schedule);
+    }
+
     /** Materialises the student's template(s): a tutor's own; an admin's or service's all (or {@code tutorId}'s). */
     public ScheduleDtos.Materialised materialiseStudent(CurrentUser caller, long studentId, Integer weeks,
             Long tutorId) {
@@ -189,28 +215,33 @@ public class ScheduleService {
             lessons.findTutorLessonsStartingBetween(template.tutorId(), from, to).forEach(l -> nearby.put(l.id(), l));
             lessons.findStudentLessonsStartingBetween(template.studentId(), from, to)
                     .forEach(l -> nearby.put(l.id(), l));
+            // A slot is taken for this student by any lesson starting there (a cancelled occurrence included) and
+            // by a slot the tutor emptied on purpose; for the tutor's time only by lessons not cancelled.
+            Set<Instant> taken = new HashSet<>(vacated.between(template.tutorId(), template.studentId(),
+                    wanted.getFirst().start(), wanted.getLast().start()));
+            nearby.values().stream().filter(l -> l.studentId() == template.studentId() && l.isDated())
+                    .forEach(l -> taken.add(l.startAt()));
             List<LessonOverlap.Booking> bookings = new ArrayList<>(nearby.values().stream()
-                    .map(Lesson::booking).toList());
+                    .filter(Lesson::occupiesTime).map(Lesson::booking).toList());
 
             int existing = 0;
             int conflicts = 0;
             List<Lesson> created = new ArrayList<>();
             for (TemplateMaterialisation.Occurrence occurrence : wanted) {
+                if (taken.contains(occurrence.start())) {
+                    existing++;
+                    continue;
+                }
                 LessonOverlap.Booking candidate = new LessonOverlap.Booking(0, occurrence.start(),
                         occurrence.durationMinutes());
                 if (LessonOverlap.firstConflict(candidate, bookings).isPresent()) {
-                    boolean same = nearby.values().stream().anyMatch(l -> l.studentId() == template.studentId()
-                            && occurrence.start().equals(l.startAt()));
-                    if (same) {
-                        existing++;
-                    } else {
-                        conflicts++;
-                    }
+                    conflicts++;
                     continue;
                 }
                 Lesson lesson = lessons.save(Lesson.schedule(template.tutorId(), template.studentId(),
                         occurrence.topic(), occurrence.start(), occurrence.durationMinutes(), null, now));
                 bookings.add(lesson.booking());
+                taken.add(lesson.startAt());
                 created.add(lesson);
             }
             lessons.flush();

@@ -14,8 +14,10 @@ import ru.repitbot.models.LessonStatus;
 import ru.repitbot.models.TopicMastery;
 
 /**
- * One lesson of a tutor with a student. {@code startAt} is {@code null} only for an undated make-up lesson
- * ({@code makeup = true}) produced by a topic shift. New lessons start {@code scheduled} (not charged, Q1).
+ * One lesson (an occurrence) of a tutor with a student. {@code startAt} is {@code null} only for an undated make-up
+ * lesson ({@code makeup = true}) produced by a topic shift. New lessons start {@code scheduled} (not charged). A
+ * cancelled lesson stays at its date; its topic may have moved to another lesson ({@code topicMovedTo}).
+ * Rules: docs/domain/lessons.md.
  */
 @Entity
 @Table(name = "lessons")
@@ -68,6 +70,9 @@ public class Lesson {
     @Column(name = "is_makeup", nullable = false)
     private boolean makeup;
 
+    @Column(name = "topic_moved_to_lesson_id")
+    private Long topicMovedTo;
+
     @Column(name = "cancellation_reason")
     private String cancellationReason;
 
@@ -110,9 +115,14 @@ public class Lesson {
         return new Lesson(tutorId, studentId, topic, startAt, durationMinutes, skillsDeveloped, false, now);
     }
 
-    /** An undated make-up lesson (not charged: {@code scheduled}). */
-    public static Lesson makeupFor(long tutorId, long studentId, String topic, int durationMinutes, Instant now) {
-        return new Lesson(tutorId, studentId, topic, null, durationMinutes, null, true, now);
+    /** What moves forward in a topic shift: the topic and the skills it develops. */
+    public record Topic(String topic, String skillsDeveloped) {
+    }
+
+    /** An undated make-up lesson for a topic that fell off the end of a shift (not charged: {@code scheduled}). */
+    public static Lesson makeupFor(long tutorId, long studentId, Topic topic, int durationMinutes, Instant now) {
+        return new Lesson(tutorId, studentId, topic.topic(), null, durationMinutes, topic.skillsDeveloped(), true,
+                now);
     }
 
     public void changeTopic(String newTopic, Instant now) {
@@ -166,18 +176,16 @@ public class Lesson {
         touch(now);
     }
 
-    /** Takes a slot of a topic shift: its time and its length. */
-    public void takeSlot(Instant start, int minutes, Instant now) {
-        this.startAt = start;
-        this.durationMinutes = minutes;
+    /** Receives the topic (with its skills) of the lesson before it in a topic shift. */
+    public void takeTopic(Topic incoming, Instant now) {
+        this.topic = incoming.topic();
+        this.skillsDeveloped = incoming.skillsDeveloped();
         touch(now);
     }
 
-    /** Falls off the end of a topic shift: undated, a make-up lesson, not charged. */
-    public void becomeMakeup(Instant now) {
-        this.startAt = null;
-        this.makeup = true;
-        this.attendanceStatus = AttendanceStatus.SCHEDULED;
+    /** Its topic went on to {@code lessonId} in a topic shift; this occurrence keeps its date and its status. */
+    public void topicMovedTo(long lessonId, Instant now) {
+        this.topicMovedTo = lessonId;
         touch(now);
     }
 
@@ -196,7 +204,33 @@ public class Lesson {
     }
 
     public TopicShift.Entry shiftEntry() {
-        return new TopicShift.Entry(id, startAt, durationMinutes, attendanceStatus);
+        return new TopicShift.Entry(id, startAt, attendanceStatus, holdsTopic());
+    }
+
+    public Topic currentTopic() {
+        return new Topic(topic, skillsDeveloped);
+    }
+
+    /** {@code false} once this lesson's topic moved to another lesson in a topic shift. */
+    public boolean holdsTopic() {
+        return topicMovedTo == null;
+    }
+
+    public Long topicMovedTo() {
+        return topicMovedTo;
+    }
+
+    /** Attendance can be recorded only for a lesson with a date (an undated make-up has not happened yet). */
+    public boolean canBeMarked() {
+        return startAt != null;
+    }
+
+    /**
+     * Whether the lesson takes the tutor's time: a dated lesson that was not cancelled. A cancelled occurrence
+     * stays at its date for the record but leaves the time free for another lesson.
+     */
+    public boolean occupiesTime() {
+        return startAt != null && !AttendanceRules.isCancellation(attendanceStatus);
     }
 
     public boolean isDated() {

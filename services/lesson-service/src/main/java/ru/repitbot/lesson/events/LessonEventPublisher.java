@@ -46,10 +46,10 @@ public class LessonEventPublisher {
                 l.topic(), l.durationMinutes(), previous), l.version());
     }
 
-    public void cancelled(Lesson l, OffsetDateTime cancelledSlot, AttendanceStatus previous, String reason,
-            List<LessonEvents.Shift> shifted, Long makeupLessonId) {
-        outbox.publish(new LessonEvents.Cancelled(l.id(), l.studentId(), l.tutorId(), cancelledSlot,
-                l.attendanceStatus(), previous, reason, List.copyOf(shifted), makeupLessonId, null), l.version());
+    public void cancelled(Lesson l, OffsetDateTime date, AttendanceStatus previous, String reason,
+            List<LessonEvents.TopicMove> topicMoves, Long makeupLessonId) {
+        outbox.publish(new LessonEvents.Cancelled(l.id(), l.studentId(), l.tutorId(), date,
+                l.attendanceStatus(), previous, reason, List.copyOf(topicMoves), makeupLessonId), l.version());
     }
 
     public void rescheduled(Lesson l, OffsetDateTime previousDate, OffsetDateTime newDate, String reason) {

@@ -25,7 +25,7 @@ class LessonChargedTest {
 
     @Test
     void anUndatedMakeUpLessonIsNotChargedUntilItHasADate() {
-        Lesson makeup = Lesson.makeupFor(1, 2, "Дроби (отработка)", 60, NOW);
+        Lesson makeup = Lesson.makeupFor(1, 2, new Lesson.Topic("Дроби", null), 60, NOW);
         makeup.changeAttendance(AttendanceStatus.ATTENDED, NOW);
         assertThat(makeup.charged()).isFalse();
     }

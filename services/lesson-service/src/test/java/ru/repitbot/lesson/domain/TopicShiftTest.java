@@ -2,20 +2,27 @@ package ru.repitbot.lesson.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static ru.repitbot.models.AttendanceStatus.ATTENDED;
+import static ru.repitbot.models.AttendanceStatus.EXCUSED_ABSENCE;
+import static ru.repitbot.models.AttendanceStatus.RESCHEDULED;
+import static ru.repitbot.models.AttendanceStatus.SCHEDULED;
+import static ru.repitbot.models.AttendanceStatus.UNEXCUSED_ABSENCE;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import ru.repitbot.lesson.domain.TopicShift.Entry;
 import ru.repitbot.lesson.domain.TopicShift.Move;
 import ru.repitbot.lesson.domain.TopicShift.Plan;
-import ru.repitbot.lesson.domain.TopicShift.Slot;
 import ru.repitbot.models.AttendanceStatus;
 
-/** SPEC §3.3 as settled by DECISIONS (Q2, Q16): moved, not deleted; the last topic becomes an undated make-up. */
+/** docs/domain/lessons.md, "Cancelling a lesson": the occurrence stays, the topic moves on. */
 class TopicShiftTest {
 
     static final Instant D0 = Instant.parse("2030-03-04T15:00:00Z");
@@ -23,129 +30,134 @@ class TopicShiftTest {
     static final Instant D2 = Instant.parse("2030-03-11T15:00:00Z");
     static final Instant D3 = Instant.parse("2030-03-14T16:30:00Z");
 
-    static Entry lesson(long id, Instant start) {
-        return new Entry(id, start, 60, AttendanceStatus.SCHEDULED);
+    static Entry scheduled(long id, Instant start) {
+        return new Entry(id, start, SCHEDULED, true);
+    }
+
+    static Entry marked(long id, Instant start, AttendanceStatus status) {
+        return new Entry(id, start, status, true);
     }
 
     @Test
-    void withNoLaterLessonTheTopicIsRepeatedAsAMakeupLessonAndTheLessonKeepsItsDate() {
-        Entry cancelled = lesson(1, D0);
-        Plan plan = TopicShift.plan(cancelled, "Дроби", List.of(cancelled, lesson(9, D0.minusSeconds(86_400))));
+    void withNoLaterLessonTheTopicGoesToANewMakeup() {
+        Entry cancelled = scheduled(1, D0);
+        Plan plan = TopicShift.plan(cancelled, List.of(cancelled, scheduled(9, D0.minusSeconds(86_400))));
 
-        assertThat(plan.moves()).isEmpty();
-        assertThat(plan.makeupLessonId()).isNull();
-        assertThat(plan.createsMakeup()).isTrue();
-        assertThat(plan.newMakeupTopic()).isEqualTo("Дроби (отработка)");
+        assertThat(plan.moves()).containsExactly(new Move(1, null));
+        assertThat(plan.makeupTopicFrom()).isEqualTo(1);
     }
 
     @Test
-    void generalChainMovesEveryTopicOneSlotOnAndTheLastBecomesAMakeup() {
-        Entry c = lesson(1, D0);
-        Plan plan = TopicShift.plan(c, "Дроби",
-                List.of(lesson(4, D3), lesson(2, D1), c, lesson(3, D2)));
+    void eachTopicMovesOneLessonOnAndTheLastFallsIntoTheMakeup() {
+        Entry cancelled = scheduled(1, D0);
+        Plan plan = TopicShift.plan(cancelled, List.of(scheduled(3, D2), scheduled(2, D1), scheduled(4, D3)));
 
-        assertThat(plan.moves()).containsExactly(
-                new Move(1, new Slot(D0, 60), new Slot(D1, 60)),
-                new Move(2, new Slot(D1, 60), new Slot(D2, 60)),
-                new Move(3, new Slot(D2, 60), new Slot(D3, 60)),
-                new Move(4, new Slot(D3, 60), null));
-        assertThat(plan.makeupLessonId()).isEqualTo(4L);
-        assertThat(plan.createsMakeup()).isFalse();
-        // Slot d0 is left empty: nobody moves into it.
-        assertThat(plan.moves()).noneMatch(m -> m.to() != null && m.to().start().equals(D0));
+        assertThat(plan.moves()).containsExactly(new Move(1, 2L), new Move(2, 3L), new Move(3, 4L), new Move(4, null));
+        assertThat(plan.makeupTopicFrom()).isEqualTo(4);
     }
 
     @Test
-    void aTopicTakesTheLengthOfTheSlotItMovesInto() {
-        Entry c = new Entry(1, D0, 90, AttendanceStatus.SCHEDULED);
-        Plan plan = TopicShift.plan(c, "Дроби", List.of(new Entry(2, D1, 45, AttendanceStatus.SCHEDULED)));
-        assertThat(plan.moves()).containsExactly(
-                new Move(1, new Slot(D0, 90), new Slot(D1, 45)),
-                new Move(2, new Slot(D1, 45), null));
+    void markedLessonsAreHistoryAndNeverTakePart() {
+        // The walk that found the bug: E cancelled, U already unexcused. U must keep its topic and its charge.
+        Entry cancelled = scheduled(1, D0);
+        Plan plan = TopicShift.plan(cancelled, List.of(marked(2, D1, UNEXCUSED_ABSENCE), marked(3, D2, ATTENDED),
+                marked(4, D2.plusSeconds(7200), EXCUSED_ABSENCE), scheduled(5, D3)));
+
+        assertThat(plan.moves()).containsExactly(new Move(1, 5L), new Move(5, null));
     }
 
     @Test
-    void onlyOneLaterLessonMeansTheCancelledTakesItsSlotAndItBecomesTheMakeup() {
-        Entry c = lesson(1, D0);
-        Plan plan = TopicShift.plan(c, "Дроби", List.of(lesson(2, D1)));
-        assertThat(plan.moves()).extracting(Move::lessonId).containsExactly(1L, 2L);
-        assertThat(plan.makeupLessonId()).isEqualTo(2L);
+    void earlierLessonsUndatedMakeupsAndLessonsWhoseTopicMovedAreLeftOut() {
+        Entry cancelled = scheduled(5, D1);
+        Plan plan = TopicShift.plan(cancelled, List.of(scheduled(1, D0), scheduled(6, null),
+                new Entry(7, D2, SCHEDULED, false), scheduled(8, D3)));
+
+        assertThat(plan.moves()).containsExactly(new Move(5, 8L), new Move(8, null));
     }
 
     @Test
-    void cancellingAgainAfterAShiftShiftsFromTheNewSlotAndMakesASecondMakeup() {
-        Map<Long, Entry> lessons = new HashMap<>();
-        for (Entry e : List.of(lesson(1, D0), lesson(2, D1), lesson(3, D2), lesson(4, D3))) {
-            lessons.put(e.lessonId(), e);
+    void aLessonAtTheSameTimeFollowsByIdSoTheOrderIsTotal() {
+        Entry cancelled = scheduled(5, D1);
+        Plan plan = TopicShift.plan(cancelled, List.of(scheduled(4, D1), scheduled(6, D1)));
+
+        assertThat(plan.moves()).containsExactly(new Move(5, 6L), new Move(6, null));
+    }
+
+    @Test
+    void aTopicMovesOnce() {
+        Entry alreadyMoved = new Entry(1, D0, EXCUSED_ABSENCE, false);
+
+        assertThat(TopicShift.plan(alreadyMoved, List.of(scheduled(2, D1))).movesTopics()).isFalse();
+        assertThat(TopicShift.moves(alreadyMoved, SCHEDULED, UNEXCUSED_ABSENCE)).isFalse();
+    }
+
+    @Test
+    void whatMovesATopic() {
+        Entry lesson = scheduled(1, D0);
+        assertThat(TopicShift.moves(lesson, SCHEDULED, EXCUSED_ABSENCE)).isTrue();
+        assertThat(TopicShift.moves(lesson, ATTENDED, RESCHEDULED)).as("a correction: it was not taught").isTrue();
+        assertThat(TopicShift.moves(lesson, EXCUSED_ABSENCE, UNEXCUSED_ABSENCE)).isFalse();
+        assertThat(TopicShift.moves(lesson, SCHEDULED, ATTENDED)).isFalse();
+        assertThat(TopicShift.moves(scheduled(2, null), SCHEDULED, EXCUSED_ABSENCE)).as("undated").isFalse();
+    }
+
+    @Test
+    void anUndatedLessonCannotBeCancelled() {
+        assertThatThrownBy(() -> TopicShift.plan(scheduled(1, null), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Property: whatever the lessons, applying a plan keeps every topic exactly once among the lessons that hold
+     * one, never touches a marked lesson, and gives the cancelled topic to the first lesson after it not yet
+     * marked.
+     */
+    @RepeatedTest(200)
+    void topicsAreKeptAndMarkedLessonsUntouched() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        int n = 1 + random.nextInt(12);
+        List<Entry> lessons = new ArrayList<>();
+        Map<Long, String> topics = new HashMap<>();
+        AttendanceStatus[] statuses = {SCHEDULED, SCHEDULED, SCHEDULED, ATTENDED, EXCUSED_ABSENCE,
+                UNEXCUSED_ABSENCE, RESCHEDULED};
+        for (long id = 1; id <= n; id++) {
+            Instant start = random.nextInt(8) == 0 ? null : D0.plusSeconds(3600L * random.nextInt(200));
+            boolean holds = random.nextInt(6) != 0;
+            lessons.add(new Entry(id, start, statuses[random.nextInt(statuses.length)], holds));
+            topics.put(id, "topic-" + id);
         }
-        Plan first = apply(TopicShift.plan(lessons.get(1L), "Дроби", List.copyOf(lessons.values())), lessons);
-        assertThat(first.makeupLessonId()).isEqualTo(4L);
-        assertThat(lessons.get(1L).start()).isEqualTo(D1);
+        List<Entry> dated = lessons.stream().filter(l -> l.start() != null && l.holdsTopic()).toList();
+        if (dated.isEmpty()) {
+            return;
+        }
+        Entry cancelled = dated.get(random.nextInt(dated.size()));
+        List<Entry> shuffled = new ArrayList<>(lessons);
+        Collections.shuffle(shuffled, random);
 
-        // The student misses again: lesson 1 is cancelled in the slot it was shifted to.
-        Plan second = apply(TopicShift.plan(lessons.get(1L), "Дроби", List.copyOf(lessons.values())), lessons);
+        Plan plan = TopicShift.plan(cancelled, shuffled);
 
-        assertThat(second.moves()).extracting(Move::lessonId).containsExactly(1L, 2L, 3L);
-        assertThat(second.makeupLessonId()).isEqualTo(3L);
-        assertThat(lessons.get(1L).start()).isEqualTo(D2);
-        assertThat(lessons.get(2L).start()).isEqualTo(D3);
-        assertThat(lessons.get(3L).start()).isNull();
-        assertThat(lessons.get(4L).start()).as("the first make-up stays a make-up").isNull();
-        // Neither make-up took part in the second chain.
-        assertThat(second.moves()).extracting(Move::lessonId).doesNotContain(4L);
-    }
-
-    @Test
-    void makeupLessonsWithoutADateAreNotPartOfTheChain() {
-        Entry c = lesson(1, D0);
-        Entry makeup = new Entry(7, null, 60, AttendanceStatus.SCHEDULED);
-        Plan plan = TopicShift.plan(c, "Дроби", List.of(makeup, lesson(2, D1)));
-        assertThat(plan.moves()).extracting(Move::lessonId).containsExactly(1L, 2L);
-        assertThat(plan.makeupLessonId()).isEqualTo(2L);
-
-        Plan alone = TopicShift.plan(c, "Дроби", List.of(makeup));
-        assertThat(alone.createsMakeup()).as("only make-ups later = no later lesson").isTrue();
-    }
-
-    @Test
-    void attendedLessonsKeepTheirSlot() {
-        Entry c = lesson(1, D0);
-        Entry taught = new Entry(2, D1, 60, AttendanceStatus.ATTENDED);
-        Plan plan = TopicShift.plan(c, "Дроби", List.of(taught, lesson(3, D2)));
-        assertThat(plan.moves()).containsExactly(
-                new Move(1, new Slot(D0, 60), new Slot(D2, 60)),
-                new Move(3, new Slot(D2, 60), null));
-    }
-
-    @Test
-    void earlierLessonsAreUntouched() {
-        Entry c = lesson(2, D1);
-        Plan plan = TopicShift.plan(c, "Дроби", List.of(lesson(1, D0), c, lesson(3, D2)));
-        assertThat(plan.moves()).extracting(Move::lessonId).containsExactly(2L, 3L);
-    }
-
-    @Test
-    void anUndatedLessonCannotBeCancelledWithAShift() {
-        assertThatThrownBy(() -> TopicShift.plan(new Entry(1, null, 60, AttendanceStatus.SCHEDULED), "x",
-                List.of())).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aLongTopicStillFitsWithTheMakeupSuffix() {
-        String topic = "ж".repeat(500);
-        String makeup = TopicShift.plan(lesson(1, D0), topic, List.of()).newMakeupTopic();
-        assertThat(makeup).hasSize(500).endsWith(" (отработка)");
-    }
-
-    /** Applies a plan to the map the way the service applies it to the lessons. */
-    private static Plan apply(Plan plan, Map<Long, Entry> lessons) {
-        List<Entry> updated = new ArrayList<>();
+        Map<Long, String> after = new HashMap<>(topics);
+        long makeupId = 1000;
         for (Move move : plan.moves()) {
-            Entry old = lessons.get(move.lessonId());
-            updated.add(move.becomesMakeup() ? new Entry(old.lessonId(), null, old.durationMinutes(), old.attendance())
-                    : new Entry(old.lessonId(), move.to().start(), move.to().durationMinutes(), old.attendance()));
+            after.put(move.toMakeup() ? makeupId : move.toLessonId(), topics.get(move.fromLessonId()));
         }
-        updated.forEach(e -> lessons.put(e.lessonId(), e));
-        return plan;
+        List<Long> holdersBefore = new ArrayList<>(lessons.stream().filter(Entry::holdsTopic)
+                .map(Entry::lessonId).toList());
+        List<Long> holdersAfter = new ArrayList<>(holdersBefore);
+        holdersAfter.remove(cancelled.lessonId());
+        holdersAfter.add(makeupId);
+        assertThat(holdersAfter.stream().map(after::get).sorted().toList()).as("seed %d", seed)
+                .isEqualTo(holdersBefore.stream().map(topics::get).sorted().toList());
+        for (Move move : plan.moves()) {
+            if (!move.toMakeup()) {
+                Entry receiver = lessons.stream().filter(l -> l.lessonId() == move.toLessonId()).findFirst()
+                        .orElseThrow();
+                assertThat(receiver.attendance()).isEqualTo(SCHEDULED);
+                assertThat(receiver.start()).isNotNull();
+                assertThat(receiver.start()).isAfterOrEqualTo(cancelled.start());
+            }
+        }
+        assertThat(plan.moves().getFirst().fromLessonId()).isEqualTo(cancelled.lessonId());
     }
 }

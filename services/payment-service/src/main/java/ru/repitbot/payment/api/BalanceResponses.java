@@ -28,8 +28,8 @@ public final class BalanceResponses {
             BigDecimal balanceMoney) {
     }
 
-    @Schema(description = "Every payment and charged lesson of a student with one tutor, in time order, each with "
-            + "the balance after it; opening_balance counts everything before from")
+    @Schema(description = "Every payment, charged lesson and payment reversal (void) of a student with one tutor, in "
+            + "time order, each with the balance after it; opening_balance counts everything before from")
     public record Statement(long studentId, long tutorId, OffsetDateTime from, OffsetDateTime to,
             int openingBalance, int closingBalance,
             @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", format = "decimal")
@@ -40,12 +40,17 @@ public final class BalanceResponses {
             List<StatementLine> entries) {
     }
 
-    @Schema(description = "kind = payment (payment_id, lessons = lessons_paid, amount as paid) or lesson (lesson_id, "
-            + "lessons = -1, amount = the lesson price)")
-    public record StatementLine(String kind, Long paymentId, Long lessonId, OffsetDateTime at, int lessons,
+    @Schema(description = "kind = payment (payment_id, lessons = lessons_paid, amount as paid; voided = true when it "
+            + "was voided later), payment_void (the reversal of a voided payment at the void date: payment_id, "
+            + "lessons = -lessons_paid, amount = -amount, void_reason) or lesson (lesson_id, lessons = -1, amount = the "
+            + "lesson price)")
+    public record StatementLine(
+            @Schema(allowableValues = {"payment", "payment_void", "lesson"}) String kind, Long paymentId,
+            Long lessonId, OffsetDateTime at, int lessons,
             @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", format = "decimal")
             BigDecimal amount,
             String currency, PaymentMethod method, AttendanceStatus attendanceStatus, String comment,
+            boolean voided, String voidReason,
             int balanceAfter,
             @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", format = "decimal")
             BigDecimal balanceMoneyAfter) {

@@ -72,9 +72,10 @@ public class BalanceService {
     }
 
     /**
-     * Every payment and charged lesson of a student with one tutor between {@code from} and {@code to}, each with
-     * the running balance. Without {@code tutor_id}: a tutor's own; otherwise the student's only tutor (400 when
-     * there are several).
+     * Every payment, charged lesson and payment reversal (a void) of a student with one tutor between {@code from} and
+     * {@code to}, each with the running balance. Without {@code tutor_id}: a tutor's own; otherwise the student's
+     * only tutor (400 when there are several). A {@code tutor_id} that is not the student's tutor is 404 for a student
+     * or a parent (and for a tutor anyone but themselves).
      */
     @Transactional(readOnly = true)
     public BalanceResponses.Statement statement(CurrentUser caller, long studentId, Long tutorId, String from,
@@ -94,6 +95,9 @@ public class BalanceService {
         for (Payment p : payments.of(studentId, tutor)) {
             paymentById.put(p.id(), p);
             entries.add(Statement.Entry.payment(p.id(), p.paidAt(), p.lessonsPaid()));
+            if (p.voided()) {
+                entries.add(Statement.Entry.reversal(p.id(), p.voidedAt(), p.lessonsPaid()));
+            }
         }
         for (LessonCharges.ChargedLesson l : charges.charged(studentId, tutor)) {
             lessonStatus.put(l.lessonId(), l.attendanceStatus());
@@ -109,11 +113,18 @@ public class BalanceService {
                 Payment p = paymentById.get(e.id());
                 return new BalanceResponses.StatementLine("payment", p.id(), null,
                         p.paidAt().atZone(zone).toOffsetDateTime(), p.lessonsPaid(), p.amount(), p.currency(),
-                        p.method(), null, p.comment(), line.balanceAfter(), moneyAfter);
+                        p.method(), null, p.comment(), p.voided(), null, line.balanceAfter(), moneyAfter);
+            }
+            if (e.kind() == Statement.Kind.VOID) {
+                Payment p = paymentById.get(e.id());
+                return new BalanceResponses.StatementLine("payment_void", p.id(), null,
+                        p.voidedAt().atZone(zone).toOffsetDateTime(), e.change(),
+                        p.amount() == null ? null : p.amount().negate(), p.currency(), p.method(), null, null, true,
+                        p.voidReason(), line.balanceAfter(), moneyAfter);
             }
             return new BalanceResponses.StatementLine("lesson", null, e.id(), e.at().atZone(zone).toOffsetDateTime(),
                     e.change(), price == null ? null : price.amount(), price == null ? null : price.currency(), null,
-                    lessonStatus.get(e.id()), null, line.balanceAfter(), moneyAfter);
+                    lessonStatus.get(e.id()), null, false, null, line.balanceAfter(), moneyAfter);
         }).toList();
         return new BalanceResponses.Statement(studentId, tutor,
                 fromInstant == null ? null : fromInstant.atZone(zone).toOffsetDateTime(),
@@ -130,6 +141,7 @@ public class BalanceService {
             return caller.id();
         }
         if (tutorId != null) {
+            ownership.requireTutorFilter(caller, tutorId, studentId);
             return tutorId;
         }
         List<Long> tutors = balances.tutorsOf(studentId);

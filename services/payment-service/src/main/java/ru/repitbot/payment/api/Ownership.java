@@ -56,6 +56,30 @@ public class Ownership {
         return requestedTutor;
     }
 
+    /**
+     * A {@code tutor_id} filter names a tutor the caller may ask about, else 404, exactly as a path id would: a tutor
+     * only themselves; a student a tutor of their own; a parent a tutor of their children (of {@code studentId}
+     * when the request names one); admins and services anyone. "A tutor of" a student is {@link
+     * Directory#hasTutorLine}: linked, or with payments or lessons of the student.
+     *
+     * @param studentId the student the request is about (already checked visible), or {@code null}
+     * @throws NotFoundException when the caller may not ask about that tutor
+     */
+    public void requireTutorFilter(CurrentUser caller, Long tutorId, Long studentId) {
+        if (tutorId == null || caller.seesEverything()) {
+            return;
+        }
+        boolean allowed = switch (caller.role()) {
+            case TUTOR -> tutorId == caller.id();
+            case STUDENT, PARENT -> directory.hasTutorLine(tutorId,
+                    studentId != null ? java.util.List.of(studentId) : access.visibleStudents(caller));
+            default -> false;
+        };
+        if (!allowed) {
+            throw new NotFoundException("tutor", tutorId);
+        }
+    }
+
     /** Whether the caller may see the line of {@code tutorId} (a tutor only their own). */
     public boolean seesTutorLine(CurrentUser caller, long tutorId) {
         return !caller.is(Role.TUTOR) || caller.id() == tutorId;

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import ru.repitbot.models.PaymentMethod;
 import ru.repitbot.payment.domain.NewPayment;
+import ru.repitbot.payment.domain.PaymentVoiding;
 
 /** Request bodies of payment-service. */
 public final class PaymentRequests {
@@ -26,7 +27,7 @@ public final class PaymentRequests {
             Long tutorId,
             @NotNull @Min(-NewPayment.MAX_LESSONS) @Max(NewPayment.MAX_LESSONS)
             @Schema(description = "Whole number of lessons, not 0; negative corrects an earlier payment",
-                    type = "integer", format = "int32", example = "8") Long lessonsPaid,
+                    format = "int32", example = "8") Long lessonsPaid,
             @DecimalMin(value = "0.00", message = "must be 0 or more")
             @Digits(integer = 10, fraction = 2, message = "must have at most 10 digits and 2 decimal places")
             @Schema(type = "string", format = "decimal", description = "Money received, 2 decimals; a JSON number "
@@ -38,6 +39,12 @@ public final class PaymentRequests {
             @Size(max = 40) @Schema(description = "ISO-8601 date-time or date; default now",
                     example = "2025-03-03T16:30:00+02:00") String paidAt,
             @Size(max = 1000) @Schema(example = "За март") String comment) {
+    }
+
+    /** Voiding a payment entered by mistake; the reason is shown on the statement beside the reversal. */
+    @Schema(description = "Why the payment is voided (optional; shown to the family on the statement)")
+    public record Voiding(
+            @Size(max = PaymentVoiding.MAX_REASON) @Schema(example = "Записан дважды") String reason) {
     }
 
     /** A lesson price. */

@@ -20,9 +20,10 @@ import ru.repitbot.payment.db.Payments;
 import ru.repitbot.payment.domain.DateTimeInput;
 import ru.repitbot.payment.domain.NewPayment;
 import ru.repitbot.payment.domain.Payment;
+import ru.repitbot.payment.domain.PaymentVoiding;
 import ru.repitbot.payment.events.PaymentEventPublisher;
 
-/** Recording and reading payments. */
+/** Recording, voiding and reading payments. */
 @Service
 public class PaymentService {
 
@@ -87,15 +88,38 @@ public class PaymentService {
     /** One payment the caller may see (a tutor only their own), else 404. */
     @Transactional(readOnly = true)
     public PaymentResponse get(CurrentUser caller, long id) {
-        Payment p = payments.find(id).filter(found -> ownership.canSee(caller, found.studentId())
-                && ownership.seesTutorLine(caller, found.tutorId()))
-                .orElseThrow(() -> new NotFoundException("payment", id));
+        Payment p = visible(caller, id);
         return PaymentResponse.of(p, ownership.zoneOf(p.studentId()), null);
     }
 
     /**
-     * Payments the caller may see, newest first: a student their own, a parent their children's, a tutor their own
-     * students' payments to them, an admin all.
+     * Voids a payment entered by mistake (its tutor or an admin): the payment stays, marked voided, and no longer
+     * counts; {@code payment.voided} is published with the new balance and, when the void lowers the balance to the
+     * threshold or below, {@code balance.low} — all in one transaction. Order of answers: 403 (role), 404 (not the
+     * caller's payment), 400 (reason too long), 409 (already voided).
+     */
+    @Transactional
+    public PaymentResponse voidPayment(CurrentUser caller, long id, PaymentRequests.Voiding request) {
+        caller.require(Role.TUTOR, Role.ADMIN);
+        Payment seen = visible(caller, id);
+        String reason = PaymentVoiding.reason(request == null ? null : request.reason());
+        ZoneId zone = ownership.zoneOf(seen.studentId());
+        locks.lock(seen.studentId(), seen.tutorId());
+        Payment payment = payments.findForUpdate(id).orElseThrow(() -> new NotFoundException("payment", id));
+        PaymentVoiding.requireVoidable(payment, zone);
+        int before = balances.of(payment.studentId(), payment.tutorId()).lessons();
+        Payment voided = payments.markVoided(id, clock.instant(), caller.actorId(), reason)
+                .orElseThrow(() -> new IllegalStateException("payment " + id + " was locked but not voidable"));
+        int after = PaymentVoiding.balanceAfter(voided, before);
+        events.voided(voided, after, zone);
+        events.balanceChanged(voided.studentId(), voided.tutorId(), before, after, null);
+        return PaymentResponse.of(voided, zone, after);
+    }
+
+    /**
+     * Payments the caller may see, newest first (voided ones included, flagged): a student their own, a parent their
+     * children's, a tutor their own students' payments to them, an admin all. A filter naming a student or a tutor
+     * the caller may not see is 404, as a path id would be.
      */
     @Transactional(readOnly = true)
     public PageResponse<PaymentResponse> list(CurrentUser caller, Long studentId, Long tutorId, PageQuery paging) {
@@ -108,13 +132,8 @@ public class PaymentService {
         } else {
             students = ownership.visibleStudents(caller);
         }
-        Long tutor = tutorId;
-        if (caller.is(Role.TUTOR)) {
-            if (tutorId != null && tutorId != caller.id()) {
-                return PageResponse.of(List.of(), 0, paging.page(), paging.size());
-            }
-            tutor = caller.id();
-        }
+        ownership.requireTutorFilter(caller, tutorId, studentId);
+        Long tutor = caller.is(Role.TUTOR) ? Long.valueOf(caller.id()) : tutorId;
         if (students != null && students.isEmpty()) {
             return PageResponse.of(List.of(), 0, paging.page(), paging.size());
         }
@@ -124,5 +143,11 @@ public class PaymentService {
                 .map(p -> PaymentResponse.of(p, zones.computeIfAbsent(p.studentId(), ownership::zoneOf), null))
                 .toList(),
                 page.total(), paging.page(), paging.size());
+    }
+
+    private Payment visible(CurrentUser caller, long id) {
+        return payments.find(id).filter(found -> ownership.canSee(caller, found.studentId())
+                && ownership.seesTutorLine(caller, found.tutorId()))
+                .orElseThrow(() -> new NotFoundException("payment", id));
     }
 }

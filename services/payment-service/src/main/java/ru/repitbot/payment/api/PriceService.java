@@ -45,10 +45,14 @@ public class PriceService {
         }
     }
 
-    /** The student's prices the caller may see (a tutor only their own; optionally one tutor's). */
+    /**
+     * The student's prices the caller may see (a tutor only their own; optionally one tutor's). A {@code tutor_id}
+     * the caller may not ask about is 404.
+     */
     @Transactional(readOnly = true)
     public BalanceResponses.StudentPrices list(CurrentUser caller, long studentId, Long tutorId) {
         ownership.requireVisible(caller, studentId);
+        ownership.requireTutorFilter(caller, tutorId, studentId);
         ZoneId zone = ownership.zoneOf(studentId);
         List<BalanceResponses.PriceResponse> visible = prices.listOf(studentId).stream()
                 .filter(p -> ownership.seesTutorLine(caller, p.tutorId()))

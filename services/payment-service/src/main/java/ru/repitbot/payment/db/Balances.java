@@ -10,8 +10,9 @@ import ru.repitbot.models.PageQuery;
 import ru.repitbot.payment.domain.LessonBalance;
 
 /**
- * Balances computed from {@code payments} and {@code lesson_charges} on every read (SPEC §3.1): Σ lessons_paid −
- * charged lessons, per student and tutor. Nothing here is stored.
+ * Balances computed from {@code payments} and {@code lesson_charges} on every read (SPEC §3.1): Σ lessons_paid of the
+ * payments not voided − charged lessons, per student and tutor. Nothing here is stored. A voided payment still counts
+ * as history: its tutor keeps a balance line, and its student can be listed as low.
  */
 @Component
 public class Balances {
@@ -25,7 +26,8 @@ public class Balances {
     /** A student's balance with one tutor. */
     public LessonBalance of(long studentId, long tutorId) {
         Long paid = jdbc.queryForObject(
-                "SELECT COALESCE(SUM(lessons_paid), 0) FROM payments WHERE student_id = ? AND tutor_id = ?",
+                "SELECT COALESCE(SUM(lessons_paid), 0) FROM payments WHERE student_id = ? AND tutor_id = ? "
+                        + "AND voided_at IS NULL",
                 Long.class, studentId, tutorId);
         Long charged = jdbc.queryForObject(
                 "SELECT count(*) FROM lesson_charges WHERE student_id = ? AND tutor_id = ? AND charged",
@@ -41,7 +43,8 @@ public class Balances {
         Map<Long, long[]> sums = new TreeMap<>();
         jdbc.query("SELECT user_id FROM access_link WHERE kind = 'tutor' AND student_id = ?",
                 (RowCallbackHandler) rs -> sums.computeIfAbsent(rs.getLong(1), t -> new long[2]), studentId);
-        jdbc.query("SELECT tutor_id, SUM(lessons_paid) FROM payments WHERE student_id = ? GROUP BY tutor_id",
+        jdbc.query("SELECT tutor_id, COALESCE(SUM(lessons_paid) FILTER (WHERE voided_at IS NULL), 0) FROM payments "
+                + "WHERE student_id = ? GROUP BY tutor_id",
                 (RowCallbackHandler) rs -> sums.computeIfAbsent(rs.getLong(1), t -> new long[2])[0] = rs.getLong(2),
                 studentId);
         jdbc.query("""
@@ -72,8 +75,9 @@ public class Balances {
      */
     public LowPage low(int threshold, PageQuery paging) {
         String pairs = """
-                WITH paid AS (SELECT student_id, tutor_id, SUM(lessons_paid) AS n FROM payments
-                              GROUP BY student_id, tutor_id),
+                WITH paid AS (SELECT student_id, tutor_id,
+                                     COALESCE(SUM(lessons_paid) FILTER (WHERE voided_at IS NULL), 0) AS n
+                              FROM payments GROUP BY student_id, tutor_id),
                      charged AS (SELECT student_id, tutor_id, count(*) AS n FROM lesson_charges WHERE charged
                                  GROUP BY student_id, tutor_id),
                      pairs AS (SELECT student_id, tutor_id FROM paid UNION SELECT student_id, tutor_id FROM charged),

@@ -18,12 +18,15 @@ import ru.repitbot.models.PaymentMethod;
 import ru.repitbot.payment.domain.NewPayment;
 import ru.repitbot.payment.domain.Payment;
 
-/** The {@code payments} table. Payments are only ever inserted. */
+/**
+ * The {@code payments} table. Payments are inserted and, when entered by mistake, marked voided; never edited
+ * otherwise, never deleted.
+ */
 @Component
 public class Payments {
 
     private static final String COLUMNS = "id, tutor_id, student_id, lessons_paid, amount, currency, method, paid_at, "
-            + "comment, created_at, created_by";
+            + "comment, created_at, created_by, voided_at, voided_by, void_reason";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -53,12 +56,30 @@ public class Payments {
                 keys, new String[] {"id"});
         long id = keys.getKey().longValue();
         return new Payment(id, p.tutorId(), p.studentId(), p.lessonsPaid(), p.amount(), p.currency(), p.method(),
-                paidAt, p.comment(), now, createdBy);
+                paidAt, p.comment(), now, createdBy, null, null, null);
     }
 
     public Optional<Payment> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM payments WHERE id = ?", Payments::row, id).stream()
                 .findFirst();
+    }
+
+    /** The payment, locked until the transaction ends (so it is voided once). */
+    public Optional<Payment> findForUpdate(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM payments WHERE id = ? FOR UPDATE", Payments::row, id).stream()
+                .findFirst();
+    }
+
+    /**
+     * Marks the payment voided, unless it already is.
+     *
+     * @return the voided payment, or empty when it was voided already (or does not exist)
+     */
+    public Optional<Payment> markVoided(long id, Instant at, String by, String reason) {
+        return jdbc.query("""
+                UPDATE payments SET voided_at = ?, voided_by = ?, void_reason = ?
+                WHERE id = ? AND voided_at IS NULL RETURNING\s""" + COLUMNS, Payments::row,
+                Timestamp.from(at), by, reason, id).stream().findFirst();
     }
 
     /**
@@ -93,7 +114,7 @@ public class Payments {
         return new Page(items, total == null ? 0 : total);
     }
 
-    /** Every payment of a student with a tutor, oldest first. */
+    /** Every payment of a student with a tutor, voided ones included, oldest first. */
     public List<Payment> of(long studentId, long tutorId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM payments WHERE student_id = ? AND tutor_id = ? "
                 + "ORDER BY paid_at, id", Payments::row, studentId, tutorId);
@@ -104,6 +125,11 @@ public class Payments {
         return new Payment(rs.getLong("id"), rs.getLong("tutor_id"), rs.getLong("student_id"),
                 rs.getInt("lessons_paid"), rs.getBigDecimal("amount"), rs.getString("currency"),
                 method == null ? null : PaymentMethod.fromValue(method), rs.getTimestamp("paid_at").toInstant(),
-                rs.getString("comment"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+                rs.getString("comment"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                instant(rs.getTimestamp("voided_at")), rs.getString("voided_by"), rs.getString("void_reason"));
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
     }
 }

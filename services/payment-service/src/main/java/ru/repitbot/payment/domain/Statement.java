@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A student's account with one tutor, line by line: every payment (+ its lessons, − for a correction) and every
- * charged lesson (−1), in time order, each with the balance after it. Payments are placed at {@code paid_at}, lessons
- * at their start. At the same moment a payment comes before a lesson (a student paying at the lesson); ties are
- * broken by id, so the order never changes between two reads.
+ * A student's account with one tutor, line by line: every payment (+ its lessons, − for a correction), every charged
+ * lesson (−1) and, for a voided payment, its reversal (− the payment's lessons), in time order, each with the balance
+ * after it. Payments are placed at {@code paid_at}, lessons at their start, reversals at the void. A voided payment
+ * keeps its own line, so the family sees what was recorded and when it was taken back. At the same moment a payment
+ * comes before a lesson (a student paying at the lesson) and a reversal last; ties are broken by id, so the order
+ * never changes between two reads.
  */
 public final class Statement {
 
-    /** What a line is. */
-    public enum Kind { PAYMENT, LESSON }
+    /** What a line is; {@code VOID} is the reversal of a voided payment (its id is the payment's). */
+    public enum Kind { PAYMENT, LESSON, VOID }
 
     /** One payment or charged lesson; {@code change} is its effect on the balance in lessons. */
     public record Entry(Kind kind, long id, Instant at, int change) {
@@ -30,6 +32,11 @@ public final class Statement {
 
         public static Entry lesson(long lessonId, Instant startAt) {
             return new Entry(Kind.LESSON, lessonId, startAt, -1);
+        }
+
+        /** The reversal of a voided payment: at the void, taking back what the payment gave. */
+        public static Entry reversal(long paymentId, Instant voidedAt, int lessonsPaid) {
+            return new Entry(Kind.VOID, paymentId, voidedAt, -lessonsPaid);
         }
     }
 

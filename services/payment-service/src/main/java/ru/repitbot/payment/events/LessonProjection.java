@@ -79,29 +79,14 @@ public class LessonProjection {
     }
 
     /**
-     * The cancelled lesson takes its new status and, if the topic shift moved it, its new slot (or becomes the
-     * make-up lesson). Every other lesson the shift moved has its own {@code lesson.updated}.
+     * The cancelled lesson takes its new attendance status, nothing else: it stays at its date (DECISIONS "What a
+     * shift may touch"), and is charged when the rule says so (an unexcused absence). Only its topic moves, which
+     * does not concern the balance; the make-up lesson comes with its own {@code lesson.created}, and no other
+     * lesson's charge changes because of this one's cancellation.
      */
     public void onCancelled(EventEnvelope event) {
         LessonEvents.Cancelled c = codec.data(event, LessonEvents.Cancelled.class);
-        LessonFacts facts = LessonFacts.attendance(c.attendanceStatus());
-        if (c.shifted() != null) {
-            for (LessonEvents.Shift shift : c.shifted()) {
-                if (shift.lessonId() == c.lessonId()) {
-                    facts = facts.withDate(instant(shift.newDate()));
-                }
-            }
-        }
-        if (c.makeupLessonId() != null && c.makeupLessonId() == c.lessonId()) {
-            facts = facts.withMakeup(true);
-        }
-        apply(event, c.lessonId(), c.tutorId(), c.studentId(), facts);
-        if (c.deletedLessonId() != null && c.deletedLessonId() != c.lessonId()) {
-            // The monolith's way: the lesson at the end was deleted instead of becoming a make-up lesson. Its own
-            // version is not in this event; a deletion is final, so any version will do.
-            charges.find(c.deletedLessonId()).ifPresent(deleted -> apply(event, deleted.lessonId(),
-                    deleted.tutorId(), deleted.studentId(), LessonFacts.deletion(), deleted.version()));
-        }
+        apply(event, c.lessonId(), c.tutorId(), c.studentId(), LessonFacts.attendance(c.attendanceStatus()));
     }
 
     public void onRescheduled(EventEnvelope event) {
@@ -115,11 +100,7 @@ public class LessonProjection {
     }
 
     private void apply(EventEnvelope event, long lessonId, long tutorId, long studentId, LessonFacts facts) {
-        apply(event, lessonId, tutorId, studentId, facts, event.aggregateVersion());
-    }
-
-    private void apply(EventEnvelope event, long lessonId, long tutorId, long studentId, LessonFacts facts,
-            long version) {
+        long version = event.aggregateVersion();
         locks.lock(studentId, tutorId);
         LessonCharge existing = charges.find(lessonId).orElse(null);
         LessonCharge.Change change = LessonCharge.apply(existing, lessonId, tutorId, studentId, facts, version);

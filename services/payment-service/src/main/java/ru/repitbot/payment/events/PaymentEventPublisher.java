@@ -9,12 +9,15 @@ import ru.repitbot.payment.domain.LowBalanceRule;
 import ru.repitbot.payment.domain.Payment;
 
 /**
- * payment-service's events, written to the outbox in the transaction of the change: {@code payment.created} with the
- * balance it produced, and {@code balance.low} when a change lowers a balance to the threshold or below
+ * payment-service's events, written to the outbox in the transaction of the change: {@code payment.created} and
+ * {@code payment.voided} with the balance they produced, and {@code balance.low} when a change lowers a balance to the threshold or below
  * ({@link LowBalanceRule}).
  */
 @Component
 public class PaymentEventPublisher {
+
+    /** The {@code aggregate_version} of {@code payment.voided} ({@code payment.created} carries 1). */
+    static final long VOIDED_VERSION = 2;
 
     private final Outbox outbox;
     private final LowBalanceRule lowBalance;
@@ -28,6 +31,16 @@ public class PaymentEventPublisher {
     public void created(Payment p, int balanceAfter, ZoneId zone) {
         outbox.publish(new PaymentEvents.Created(p.id(), p.studentId(), p.tutorId(), p.lessonsPaid(),
                 p.paidAt().atZone(zone).toOffsetDateTime(), p.amount(), p.currency(), p.method(), balanceAfter));
+    }
+
+    /**
+     * {@code payment.voided}: the payment's own lessons and money, the reason, and the balance after the void. A
+     * payment has two states at most, so its {@code aggregate_version} is 2 ({@code payment.created} carries 1).
+     */
+    public void voided(Payment p, int balanceAfter, ZoneId zone) {
+        outbox.publish(new PaymentEvents.Voided(p.id(), p.studentId(), p.tutorId(), p.lessonsPaid(), p.amount(),
+                p.currency(), p.voidReason(), p.voidedAt().atZone(zone).toOffsetDateTime(), balanceAfter),
+                VOIDED_VERSION);
     }
 
     /**

@@ -39,6 +39,25 @@ class StatementTest {
     }
 
     @Test
+    void aVoidedPaymentKeepsItsLineAndIsTakenBackAtTheVoid() {
+        Statement.Window w = Statement.of(List.of(
+                Statement.Entry.payment(1, D1, 4),
+                Statement.Entry.payment(2, D1, 8),
+                Statement.Entry.lesson(11, D2),
+                Statement.Entry.reversal(2, D3, 8)), null, null);
+        assertThat(w.lines()).extracting(l -> l.entry().kind() + ":" + l.entry().id())
+                .containsExactly("PAYMENT:1", "PAYMENT:2", "LESSON:11", "VOID:2");
+        assertThat(w.lines()).extracting(Statement.Line::balanceAfter).containsExactly(4, 12, 11, 3);
+        assertThat(w.closing()).as("as if the payment never counted").isEqualTo(3);
+
+        Statement.Window sameMoment = Statement.of(List.of(
+                Statement.Entry.reversal(5, D1, -1), Statement.Entry.payment(5, D1, -1)), null, null);
+        assertThat(sameMoment.lines()).extracting(l -> l.entry().kind())
+                .containsExactly(Statement.Kind.PAYMENT, Statement.Kind.VOID);
+        assertThat(sameMoment.closing()).isZero();
+    }
+
+    @Test
     void aWindowStartsFromTheBalanceBeforeIt() {
         List<Statement.Entry> entries = List.of(
                 Statement.Entry.payment(1, D1, 5),

@@ -17,8 +17,10 @@ public final class EventTypes {
     public static final String HOMEWORK_ASSIGNED = "homework.assigned";
     public static final String HOMEWORK_SUBMITTED = "homework.submitted";
     public static final String HOMEWORK_CHECKED = "homework.checked";
+    public static final String HOMEWORK_WITHDRAWN = "homework.withdrawn";
     public static final String PAYMENT_CREATED = "payment.created";
     public static final String PAYMENT_UPDATED = "payment.updated";
+    public static final String PAYMENT_VOIDED = "payment.voided";
     public static final String BALANCE_LOW = "balance.low";
     public static final String ACHIEVEMENT_EARNED = "achievement.earned";
     public static final String NOTIFICATION_SENT = "notification.sent";

@@ -39,6 +39,22 @@ public final class HomeworkEvents {
     }
 
     /**
+     * The student withdrew an answer the tutor had not checked yet: the homework is waiting for an answer again
+     * (its status is {@code pending}, or overdue by its deadline).
+     */
+    public record Withdrawn(long homeworkId, long lessonId, long studentId, long tutorId) implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.HOMEWORK_WITHDRAWN;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(homeworkId);
+        }
+    }
+
+    /**
      * The tutor checked a submission: {@code status} is {@code checked} (accepted, {@code checked_at} set) or
      * {@code pending} (returned for rework, {@code checked_at} {@code null}).
      */

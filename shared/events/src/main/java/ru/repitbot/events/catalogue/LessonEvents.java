@@ -67,15 +67,19 @@ public final class LessonEvents {
     }
 
     /**
-     * A lesson cancelled with the topic shift (SPEC §3.3, Q2). {@code date} is the cancelled slot;
-     * {@code attendance_status} is {@code excused_absence}, {@code unexcused_absence} or {@code rescheduled};
-     * {@code shifted} lists every lesson whose date moved (the cancelled one included);
-     * {@code makeup_lesson_id} is the lesson that fell off the end and became an undated make-up lesson;
-     * {@code deleted_lesson_id} is set only if a lesson was deleted instead (the monolith's behaviour).
+     * A lesson cancelled (SPEC §3.3 as refined by DECISIONS "What a shift may touch"). The cancelled occurrence
+     * stays at its own {@code date} with its new {@code attendance_status} ({@code excused_absence},
+     * {@code unexcused_absence} or {@code rescheduled}); no lesson's date changes. What moves forward is the
+     * <em>topic</em>: {@code topic_moves} lists, in order, each lesson whose topic (with its homework, skills and
+     * materials) passed to another lesson — the cancelled lesson's to the next {@code scheduled} lesson, that one's
+     * to the next, and the last one's to a new undated make-up lesson {@code makeup_lesson_id} (its
+     * {@code lesson.created} is published just before this event). The moves are one rotation: apply them all
+     * together (what was on {@code from} before the event goes to {@code to}). Empty when nothing moved (the
+     * lesson's topic had already moved, or it went from one cancellation status to another).
      */
     public record Cancelled(long lessonId, long studentId, long tutorId, @WireDateTime OffsetDateTime date,
             AttendanceStatus attendanceStatus, AttendanceStatus previousAttendanceStatus, String reason,
-            List<Shift> shifted, Long makeupLessonId, Long deletedLessonId) implements EventPayload {
+            List<TopicMove> topicMoves, Long makeupLessonId) implements EventPayload {
         @Override
         public String eventType() {
             return EventTypes.LESSON_CANCELLED;
@@ -87,9 +91,8 @@ public final class LessonEvents {
         }
     }
 
-    /** One lesson moved by a topic shift; {@code new_date} is {@code null} when it became a make-up lesson. */
-    public record Shift(long lessonId, @WireDateTime OffsetDateTime oldDate,
-            @WireDateTime OffsetDateTime newDate) {
+    /** The topic of {@code from_lesson_id} (with its homework) now belongs to {@code to_lesson_id}. */
+    public record TopicMove(long fromLessonId, long toLessonId, String topic) {
     }
 
     /** A plain reschedule to a new date, without shifting other lessons (SPEC §3.4). */

@@ -52,6 +52,26 @@ public final class PaymentEvents {
         }
     }
 
+    /**
+     * A payment entered by mistake was voided by its tutor or an admin. The payment is kept (marked voided) and no
+     * longer counts towards the balance; {@code lessons_paid}, {@code amount} and {@code currency} are the voided
+     * payment's own (the balance changed by −{@code lessons_paid}); {@code reason} is optional;
+     * {@code balance_after} is the balance once the void is applied. {@code amount} travels as a decimal string.
+     */
+    public record Voided(long paymentId, long studentId, long tutorId, int lessonsPaid,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency, String reason,
+            @WireDateTime OffsetDateTime voidedAt, int balanceAfter) implements EventPayload {
+        @Override
+        public String eventType() {
+            return EventTypes.PAYMENT_VOIDED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return Long.toString(paymentId);
+        }
+    }
+
     /** The student's balance with this tutor fell to {@code threshold} (default 1) or below (Q7). */
     public record BalanceLow(long studentId, long tutorId, int balance, int threshold) implements EventPayload {
         @Override

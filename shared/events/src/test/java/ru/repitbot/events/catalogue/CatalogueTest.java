@@ -53,13 +53,14 @@ class CatalogueTest {
                 new LessonEvents.Conducted(41, 7, 2, MONDAY, "Дроби", 60, AttendanceStatus.SCHEDULED),
                 new LessonEvents.Cancelled(41, 7, 2, MONDAY, AttendanceStatus.EXCUSED_ABSENCE,
                         AttendanceStatus.SCHEDULED, "болеет",
-                        List.of(new LessonEvents.Shift(41, MONDAY, NEXT_MONDAY),
-                                new LessonEvents.Shift(43, NEXT_MONDAY, null)),
-                        43L, null),
+                        List.of(new LessonEvents.TopicMove(41, 43, "Дроби"),
+                                new LessonEvents.TopicMove(43, 44, "Проценты")),
+                        44L),
                 new LessonEvents.Rescheduled(41, 7, 2, MONDAY, NEXT_MONDAY, "каникулы"),
                 new LessonEvents.Deleted(41, 7, 2),
                 new HomeworkEvents.Assigned(5, 41, 7, 2, "№ 12–15", NEXT_MONDAY, "https://example.org/task", 2),
                 new HomeworkEvents.Submitted(5, 41, 7, 2, true, 3, false),
+                new HomeworkEvents.Withdrawn(5, 41, 7, 2),
                 new HomeworkEvents.Checked(5, 41, 7, 2, HomeworkStatus.CHECKED, NEXT_MONDAY),
                 new HomeworkEvents.Checked(5, 41, 7, 2, HomeworkStatus.PENDING, null),
                 new PaymentEvents.Created(9, 7, 2, 8, MONDAY, new BigDecimal("12000.50"), "RUB", PaymentMethod.TRANSFER,
@@ -67,6 +68,9 @@ class CatalogueTest {
                 new PaymentEvents.Created(10, 7, 2, -1, MONDAY, null, null, null, 5),
                 new PaymentEvents.Updated(9, 7, 2, Map.of("lessons_paid", FieldChange.of(8, 4),
                         "method", FieldChange.of(PaymentMethod.CASH, PaymentMethod.CARD)), 2),
+                new PaymentEvents.Voided(9, 7, 2, 8, new BigDecimal("12000.50"), "RUB", "введено по ошибке",
+                        NEXT_MONDAY, -2),
+                new PaymentEvents.Voided(10, 7, 2, -1, null, null, null, NEXT_MONDAY, 5),
                 new PaymentEvents.BalanceLow(7, 2, 1, 1),
                 new AchievementEvents.Earned(3, 7, "first_lesson", "Первый шаг", "Поздравляем с первым уроком!", "🎯",
                         MONDAY),
@@ -101,13 +105,13 @@ class CatalogueTest {
     void lessonFieldsAreSpelledAsConsumersReadThem() {
         String json = codec.encodeToString(envelope(new LessonEvents.Cancelled(41, 7, 2, MONDAY,
                 AttendanceStatus.RESCHEDULED, AttendanceStatus.ATTENDED, null,
-                List.of(new LessonEvents.Shift(41, MONDAY, NEXT_MONDAY)), 43L, null)));
+                List.of(new LessonEvents.TopicMove(41, 43, "Дроби")), 43L)));
 
         assertThat(json)
-                .contains("\"tutor_id\":2", "\"makeup_lesson_id\":43", "\"deleted_lesson_id\":null")
+                .contains("\"tutor_id\":2", "\"makeup_lesson_id\":43")
                 .contains("\"attendance_status\":\"rescheduled\"", "\"previous_attendance_status\":\"attended\"")
-                .contains("\"shifted\":[{\"lesson_id\":41,\"old_date\":\"2025-03-03T16:30:00+02:00\"")
-                .doesNotContain("tutorId", "makeupLessonId", "oldDate");
+                .contains("\"topic_moves\":[{\"from_lesson_id\":41,\"to_lesson_id\":43,\"topic\":\"Дроби\"}]")
+                .doesNotContain("tutorId", "makeupLessonId", "fromLessonId");
 
         String created = codec.encodeToString(envelope(new LessonEvents.Created(42, 7, 2, "Проценты", null, 45, null,
                 AttendanceStatus.SCHEDULED, LessonStatus.NOT_CONDUCTED, TopicMastery.NOT_LEARNED, true)));
@@ -122,6 +126,16 @@ class CatalogueTest {
 
         assertThat(json).contains("\"amount\":\"12000.50\"", "\"method\":\"card\"", "\"balance_after\":6",
                 "\"payment_date\":\"2025-03-03T16:30:00+02:00\"");
+    }
+
+    @Test
+    void aVoidedPaymentTellsWhatWasTakenBack() {
+        String json = codec.encodeToString(envelope(new PaymentEvents.Voided(9, 7, 2, 8,
+                new BigDecimal("12000.50"), "RUB", "введено по ошибке", NEXT_MONDAY, -2)));
+
+        assertThat(json).contains("\"event_type\":\"payment.voided\"", "\"payment_id\":9", "\"lessons_paid\":8",
+                "\"amount\":\"12000.50\"", "\"reason\":\"введено по ошибке\"", "\"balance_after\":-2",
+                "\"voided_at\":\"2025-03-10T16:30:00+02:00\"");
     }
 
     @Test
