@@ -120,6 +120,10 @@ public final class RepitbotStack implements AutoCloseable {
         s.put("MESSAGE_QUEUE_PREFIX", exchange);
         s.put("REPITBOT_AUTH_THROTTLE_KEYPREFIX", "repitbot-e2e:" + runId + ":auth:login");
         s.put("RATE_LIMIT_AUTH_REQUESTS", "1000");
+        // The walks below act as one tutor for hundreds of requests a minute; the limiter has its own tests in
+        // api-gateway, and its per-caller limit is kept, only raised.
+        s.put("RATE_LIMIT_REQUESTS", "100000");
+        s.put("RATE_LIMIT_KEY_PREFIX", "repitbot-e2e-" + runId);
         s.put("ENVIRONMENT", "testing");
         s.put("LOG_LEVEL", "INFO");
         StringBuilder text = new StringBuilder("# Written by the e2e suite (RepitbotStack) for this run only.\n");
