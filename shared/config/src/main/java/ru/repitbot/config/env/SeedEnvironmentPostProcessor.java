@@ -117,6 +117,7 @@ public class SeedEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 
         copy(env, "TELEGRAM_BOT_TOKEN", "repitbot.telegram.token", p);
         copy(env, "TELEGRAM_API_URL", "repitbot.telegram.api-url", p);
+        copy(env, "TELEGRAM_FILE_API_URL", "repitbot.telegram.file-api-url", p);
         copy(env, "API_GATEWAY_URL", "repitbot.gateway-url", p);
 
         String otlp = firstNonBlank(env.getProperty("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"),
