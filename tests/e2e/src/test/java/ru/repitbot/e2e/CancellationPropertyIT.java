@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  * The seed of each walk is printed in the assertion messages; {@code -De2e.cancellation.seed=N} replays one.
  */
-@Order(7)
+@Order(8)
 @ExtendWith(StackExtension.class)
 class CancellationPropertyIT {
 
@@ -56,7 +56,7 @@ class CancellationPropertyIT {
         List<Long> seeds = fixed != null ? List.of(Long.parseLong(fixed))
                 : List.of(System.nanoTime(), System.nanoTime() + 1, System.nanoTime() + 2);
         for (long seed : seeds) {
-            new Walk(seed).run(45);
+            new Walk(seed).run(80);
         }
     }
 
