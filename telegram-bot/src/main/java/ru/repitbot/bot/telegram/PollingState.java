@@ -3,20 +3,26 @@ package ru.repitbot.bot.telegram;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** How the bot's long polling is doing, for {@code /health} and for logging a failure once, not every retry. */
+/**
+ * How the connection to Telegram is doing, for {@code /health} and for logging a failure once, not every retry:
+ * the mode ({@code disabled}, {@code polling}, {@code standby} — the other replica polls — or {@code webhook}) and
+ * the latest poll's outcome.
+ */
 public final class PollingState {
 
     private final boolean enabled;
     private final AtomicInteger failuresInARow = new AtomicInteger();
+    private volatile String mode;
     private volatile Instant lastPoll;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
-    public PollingState(boolean enabled) {
+    public PollingState(boolean enabled, boolean webhook) {
         this.enabled = enabled;
+        this.mode = !enabled ? "disabled" : webhook ? "webhook" : "standby";
     }
 
-    /** A poll succeeded; returns how many had failed in a row before it. */
+    /** A poll (or the webhook registration) succeeded; returns how many had failed in a row before it. */
     public int polled() {
         lastPoll = Instant.now();
         lastError = null;
@@ -30,6 +36,14 @@ public final class PollingState {
         return failuresInARow.incrementAndGet();
     }
 
+    public void mode(String newMode) {
+        this.mode = newMode;
+    }
+
+    public String mode() {
+        return mode;
+    }
+
     public boolean enabled() {
         return enabled;
     }
@@ -38,7 +52,7 @@ public final class PollingState {
         return lastPoll;
     }
 
-    /** The error of the latest poll, {@code null} when it succeeded. */
+    /** The error of the latest attempt, {@code null} when it succeeded. */
     public String lastError() {
         return lastError;
     }

@@ -4,9 +4,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code telegram} component of {@code /health}: {@code mode: disabled} without a token, {@code mode: polling}
- * with the latest poll's outcome otherwise. It stays UP while Telegram is unreachable: restarting the bot would not
- * bring Telegram back, and the bot retries by itself; the details say what is wrong.
+ * The {@code telegram} component of {@code /health}: {@code mode: disabled} without a token; otherwise
+ * {@code polling}, {@code standby} (the other replica polls) or {@code webhook}, with the latest attempt's outcome.
+ * It stays UP while Telegram is unreachable: restarting the bot would not bring Telegram back, and the bot retries by
+ * itself; the details say what is wrong.
  */
 public class TelegramHealthIndicator implements HealthIndicator {
 
@@ -26,7 +27,7 @@ public class TelegramHealthIndicator implements HealthIndicator {
                     .withDetail("hint", "set TELEGRAM_BOT_TOKEN to start polling Telegram")
                     .build();
         }
-        Health.Builder health = Health.up().withDetail("mode", "polling").withDetail("api_url", apiUrl);
+        Health.Builder health = Health.up().withDetail("mode", state.mode()).withDetail("api_url", apiUrl);
         if (state.lastPoll() != null) {
             health.withDetail("last_poll", state.lastPoll().toString());
         }
