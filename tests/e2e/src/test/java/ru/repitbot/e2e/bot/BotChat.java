@@ -1,0 +1,165 @@
+package ru.repitbot.e2e.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import ru.repitbot.testsupport.ApiClient;
+import ru.repitbot.testsupport.ApiClient.ApiResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One person's Telegram chat with the real bot, through the Telegram stand-in that {@code ./repitbot up} starts
+ * (its UI API, the same one the chat page uses): type, press inline and reply-keyboard buttons, read the replies.
+ * Waits only ever look at bot messages new or edited since this person's last action.
+ */
+public final class BotChat {
+
+    public static final String STANDIN = "http://127.0.0.1:8012";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final ApiClient ui = new ApiClient(STANDIN);
+    private final long chatId;
+    private final Map<Long, JsonNode> messages = new LinkedHashMap<>();
+    private long version;
+    /** Message versions seen when the last action was taken: anything newer is an answer to it. */
+    private long actionVersion;
+    private JsonNode replyKeyboard;
+
+    private BotChat(long chatId) {
+        this.chatId = chatId;
+    }
+
+    /** A new Telegram user (their own private chat) with a made-up id. */
+    public static BotChat newUser(String firstName) {
+        ApiResponse r = new ApiClient(STANDIN).post("/ui/api/users", Map.of("first_name", firstName));
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        BotChat chat = new BotChat(r.json().get("chat_id").asLong());
+        chat.refresh();
+        return chat;
+    }
+
+    public long chatId() {
+        return chatId;
+    }
+
+    /** Types a message (a command or text). */
+    public BotChat send(String text) {
+        mark();
+        ApiResponse r = ui.post("/ui/api/chats/" + chatId + "/send", Map.of("text", text));
+        assertThat(r.status()).as("send %s: %s", text, r).isEqualTo(200);
+        return this;
+    }
+
+    /** Presses a button with this text: an inline one on the newest bot message that has it, else a reply key. */
+    public BotChat press(String buttonText) {
+        refresh();
+        List<JsonNode> bot = botMessages();
+        for (int i = bot.size() - 1; i >= 0; i--) {
+            JsonNode m = bot.get(i);
+            for (JsonNode row : m.path("inline_keyboard")) {
+                for (JsonNode button : row) {
+                    if (button.path("text").asString().contains(buttonText)) {
+                        mark();
+                        ApiResponse r = ui.post("/ui/api/chats/" + chatId + "/press", Map.of("message_id",
+                                m.get("message_id").asLong(), "row", button.get("row").asInt(), "column",
+                                button.get("column").asInt()));
+                        assertThat(r.status()).as("press %s: %s", buttonText, r).isEqualTo(200);
+                        return this;
+                    }
+                }
+            }
+        }
+        if (replyKeyboard != null) {
+            for (JsonNode row : replyKeyboard.path("rows")) {
+                for (JsonNode key : row) {
+                    String text = key.isString() ? key.asString() : key.path("text").asString();
+                    if (text.contains(buttonText)) {
+                        mark();
+                        ApiResponse r = ui.post("/ui/api/chats/" + chatId + "/send", Map.of("text", text,
+                                "via_keyboard", true));
+                        assertThat(r.status()).as("%s", r).isEqualTo(200);
+                        return this;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no button '" + buttonText + "' in the chat:\n" + transcript());
+    }
+
+    /** Waits for a bot message, new or edited since the last action, whose text contains every fragment. */
+    public JsonNode awaitReply(String... fragments) {
+        return awaitReply(m -> {
+            String text = m.path("text").asString("") + " " + m.path("caption").asString("");
+            for (String f : fragments) {
+                if (!text.contains(f)) {
+                    return false;
+                }
+            }
+            return true;
+        }, String.join(" & ", fragments));
+    }
+
+    public JsonNode awaitReply(Predicate<JsonNode> wanted, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            refresh();
+            Optional<JsonNode> found = botMessages().stream()
+                    .filter(m -> m.path("version").asLong() > actionVersion).filter(wanted).reduce((a, b) -> b);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            sleep(150);
+        }
+        throw new AssertionError("the bot did not answer " + what + " within " + WAIT + "; the chat:\n"
+                + transcript());
+    }
+
+    /** The bot's messages in this chat, oldest first (deleted ones left out). */
+    public List<JsonNode> botMessages() {
+        List<JsonNode> result = new ArrayList<>();
+        messages.values().forEach(m -> {
+            if (m.path("from_bot").asBoolean() && !m.path("deleted").asBoolean()) {
+                result.add(m);
+            }
+        });
+        return result;
+    }
+
+    public String transcript() {
+        StringBuilder text = new StringBuilder();
+        messages.values().forEach(m -> text.append(m.path("from_bot").asBoolean() ? "bot: " : "user: ")
+                .append(m.path("text").asString("")).append('\n'));
+        return text.toString();
+    }
+
+    private void mark() {
+        refresh();
+        actionVersion = version;
+    }
+
+    private void refresh() {
+        ApiResponse r = ui.get("/ui/api/chats/" + chatId + "/messages?since=" + version);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        JsonNode body = r.json();
+        body.path("messages").forEach(m -> messages.put(m.get("message_id").asLong(), m));
+        version = Math.max(version, body.path("version").asLong());
+        if (body.has("reply_keyboard")) {
+            replyKeyboard = body.get("reply_keyboard").isNull() ? null : body.get("reply_keyboard");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
