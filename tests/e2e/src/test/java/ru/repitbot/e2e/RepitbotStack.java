@@ -199,7 +199,30 @@ public final class RepitbotStack implements AutoCloseable {
         return demo;
     }
 
-    /** The bot runs only when a token was given (never on CI). */
+    /**
+     * Kills a deployable with SIGKILL (no shutdown hooks, as a crash) and starts it again with
+     * {@code ./repitbot up --no-build}, which starts only what is not running.
+     */
+    public void killAndRestart(String deployable) {
+        Path pidFile = state.resolve("pids").resolve(deployable + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int exit = run(output.resolve("repitbot-up.log"), UP_TIMEOUT, "up", "--no-build");
+        if (exit != 0) {
+            throw new IllegalStateException("./repitbot up after killing " + deployable + " failed (exit " + exit
+                    + "):\n" + tail(output.resolve("repitbot-up.log"), 40));
+        }
+    }
+
+    /** The bot runs with a token given, or against the Telegram stand-in the launcher starts without one. */
     public boolean botRunning() {
         return Files.exists(state.resolve("pids").resolve("telegram-bot.pid"));
     }

@@ -59,7 +59,7 @@ public final class BotChat {
     /** Presses a button with this text: an inline one on the newest bot message that has it, else a reply key. */
     public BotChat press(String buttonText) {
         refresh();
-        List<JsonNode> bot = botMessages();
+        List<JsonNode> bot = cachedBotMessages();
         for (int i = bot.size() - 1; i >= 0; i--) {
             JsonNode m = bot.get(i);
             for (JsonNode row : m.path("inline_keyboard")) {
@@ -105,11 +105,25 @@ public final class BotChat {
         }, String.join(" & ", fragments));
     }
 
+    /** Waits for a bot message, new or edited since the last action, with an inline button showing this text. */
+    public JsonNode awaitButton(String buttonText) {
+        return awaitReply(m -> {
+            for (JsonNode row : m.path("inline_keyboard")) {
+                for (JsonNode button : row) {
+                    if (button.path("text").asString().contains(buttonText)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }, "a button '" + buttonText + "'");
+    }
+
     public JsonNode awaitReply(Predicate<JsonNode> wanted, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             refresh();
-            Optional<JsonNode> found = botMessages().stream()
+            Optional<JsonNode> found = cachedBotMessages().stream()
                     .filter(m -> m.path("version").asLong() > actionVersion).filter(wanted).reduce((a, b) -> b);
             if (found.isPresent()) {
                 return found.get();
@@ -120,8 +134,13 @@ public final class BotChat {
                 + transcript());
     }
 
-    /** The bot's messages in this chat, oldest first (deleted ones left out). */
+    /** The bot's messages in this chat as they are now, oldest first (deleted ones left out). */
     public List<JsonNode> botMessages() {
+        refresh();
+        return cachedBotMessages();
+    }
+
+    private List<JsonNode> cachedBotMessages() {
         List<JsonNode> result = new ArrayList<>();
         messages.values().forEach(m -> {
             if (m.path("from_bot").asBoolean() && !m.path("deleted").asBoolean()) {
@@ -133,8 +152,12 @@ public final class BotChat {
 
     public String transcript() {
         StringBuilder text = new StringBuilder();
-        messages.values().forEach(m -> text.append(m.path("from_bot").asBoolean() ? "bot: " : "user: ")
-                .append(m.path("text").asString("")).append('\n'));
+        messages.values().forEach(m -> {
+            text.append(m.path("from_bot").asBoolean() ? "bot: " : "user: ").append(m.path("text").asString(""));
+            m.path("inline_keyboard").forEach(row -> row.forEach(b -> text.append(" [")
+                    .append(b.path("text").asString()).append(']')));
+            text.append('\n');
+        });
         return text.toString();
     }
 

@@ -82,7 +82,9 @@ class ChatPageBrowserIT {
                     .stream().filter(b -> b.getDomAttribute("data-text").contains("Список учеников")).findFirst()
                     .orElse(null));
             students.click();
-            awaitBotText(wait, student);
+            // The list is a message with one inline button per student.
+            wait.until(d -> d.findElements(By.cssSelector("#chat-log .msg[data-from=bot] .inline-btn")).stream()
+                    .anyMatch(b -> b.getText().contains(student)));
             List<WebElement> buttons = browser.findElements(By.cssSelector(".inline-btn"));
             assertThat(buttons).extracting(WebElement::getText).anyMatch(text -> text.contains(student));
 

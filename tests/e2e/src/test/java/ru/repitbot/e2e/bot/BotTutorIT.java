@@ -1,0 +1,123 @@
+package ru.repitbot.e2e.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ru.repitbot.e2e.Scenario;
+import ru.repitbot.e2e.StackExtension;
+import ru.repitbot.testsupport.ApiClient;
+import ru.repitbot.testsupport.ApiClient.ApiResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A tutor uses RepitBot the only way they can: in the Telegram chat (here the stand-in's), with the real bot in
+ * front of the real stack. Login, the student list, adding a student with two parents; the dialog survives a
+ * {@code kill -9} of the bot; a 429 storm from Telegram loses no reply; a webhook call with a wrong secret is
+ * refused.
+ */
+@Order(10)
+@ExtendWith(StackExtension.class)
+class BotTutorIT {
+
+    private final Scenario scenario;
+
+    BotTutorIT(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    private BotChat loggedInTutor(String name) {
+        Scenario.Created tutor = scenario.create(scenario.admin().token(), Map.of("role", "tutor",
+                "full_name", name));
+        BotChat chat = BotChat.newUser(name.split(" ")[0]);
+        chat.send("/start").awaitReply("код");
+        chat.send(tutor.code()).awaitReply("Главное меню репетитора");
+        return chat;
+    }
+
+    @Test
+    void aTutorLogsInAddsAStudentWithTwoParentsAndOpensTheProfile() {
+        BotChat chat = BotChat.newUser("Ольга");
+        chat.send("/start").awaitReply("код");
+        chat.send("WRONG123").awaitReply(m -> !m.path("text").asString().contains("Главное меню"), "a refusal");
+        Scenario.Created tutor = scenario.create(scenario.admin().token(), Map.of("role", "tutor",
+                "full_name", "Ольга Чатова"));
+        chat.send(tutor.code()).awaitReply("Главное меню репетитора", "Ольга Чатова");
+
+        chat.press("Список учеников").awaitReply("учеников");
+        chat.press("Добавить ученика").awaitReply("ФИО");
+        chat.send("Пётр Чатов").awaitReply("родител");
+        chat.send("Анна Чатова").awaitReply("родител");
+        chat.send("Игорь Чатов");
+        JsonNode codes = chat.awaitReply("Пётр Чатов", "Анна Чатова", "Игорь Чатов");
+        assertThat(codes.path("text").asString()).containsPattern("[A-Z0-9]{8}");
+
+        // The student exists on the server, linked to this tutor, as an admin sees it through the API.
+        ApiClient admin = scenario.stack().gateway().withToken(scenario.admin().token());
+        ApiResponse students = admin.get("/api/v1/users?role=student&search="
+                + java.net.URLEncoder.encode("Пётр Чатов", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(students.status()).as("%s", students).isEqualTo(200);
+        assertThat(students.json().path("items")).hasSize(1);
+        long student = students.json().path("items").get(0).path("id").asLong();
+        assertThat(admin.get("/api/v1/users/" + student + "/parents").body()).contains("Анна Чатова", "Игорь Чатов");
+
+        chat.press("Список учеников").awaitButton("Пётр Чатов");
+        chat.press("Пётр Чатов").awaitReply("Пётр Чатов", "Анна Чатова");
+    }
+
+    @Test
+    void aDialogContinuesAfterTheBotIsKilledAndStartedAgain() {
+        BotChat chat = loggedInTutor("Вера Рестартова");
+        chat.press("Список учеников").awaitReply("учеников");
+        chat.press("Добавить ученика").awaitReply("ФИО");
+
+        scenario.stack().killAndRestart("telegram-bot");
+
+        chat.send("Костя Рестартов").awaitReply("родител");
+        chat.send("/skip");
+        chat.awaitReply("Костя Рестартов");
+    }
+
+    @Test
+    void aStormOfTooManyRequestsFromTelegramLosesNoReply() {
+        BotChat chat = loggedInTutor("Гоша Штормов");
+        ApiResponse storm = new ApiClient(BotChat.STANDIN).post("/ui/api/control/fail", Map.of("count", 6,
+                "method", "sendMessage", "error_code", 429, "retry_after", 1));
+        assertThat(storm.status()).as("%s", storm).isEqualTo(200);
+
+        chat.send("/menu").awaitReply("Главное меню репетитора");
+        chat.send("/start").awaitReply("Главное меню репетитора");
+
+        JsonNode stats = new ApiClient(BotChat.STANDIN).get("/ui/api/stats").json();
+        assertThat(stats.path("too_many_requests").size()).as("the stand-in really refused").isGreaterThan(0);
+    }
+
+    @Test
+    void aWebhookCallWithoutTheRightSecretIsRefusedAndChangesNothing() throws Exception {
+        BotChat chat = loggedInTutor("Женя Вебхукова");
+        int before = chat.botMessages().size();
+        String update = """
+                {"update_id": 987654321, "message": {"message_id": 1, "date": 1, "text": "/menu",
+                 "chat": {"id": %d, "type": "private"}, "from": {"id": %d, "is_bot": false, "first_name": "X"}}}"""
+                .formatted(chat.chatId(), chat.chatId());
+        HttpClient http = HttpClient.newHttpClient();
+        for (String secret : new String[] {null, "wrong-secret"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8011/telegram/webhook"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(update));
+            if (secret != null) {
+                request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+            }
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // Polling mode (this stack) has no webhook at all (404); webhook mode answers 401/403 (the bot's tests).
+            assertThat(answer.statusCode()).as("secret %s: %s", secret, answer.body()).isIn(401, 403, 404);
+        }
+        Thread.sleep(1500);
+        assertThat(chat.botMessages()).as("no reply to a refused update").hasSize(before);
+    }
+}
