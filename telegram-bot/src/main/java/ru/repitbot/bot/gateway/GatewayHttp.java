@@ -96,6 +96,7 @@ public final class GatewayHttp {
         String detail = null;
         Duration retryAfter = null;
         List<GatewayProblem.FieldError> errors = new ArrayList<>();
+        Map<String, String> properties = new java.util.HashMap<>();
         try {
             JsonNode problem = response.body().length == 0 ? null : json.readTree(response.body());
             if (problem != null && problem.isObject()) {
@@ -107,6 +108,11 @@ public final class GatewayHttp {
                 if (problem.hasNonNull("retry_after") && problem.get("retry_after").canConvertToLong()) {
                     retryAfter = Duration.ofSeconds(problem.get("retry_after").asLong());
                 }
+                for (var member : problem.properties()) {
+                    if (member.getValue().isValueNode() && !member.getValue().isNull()) {
+                        properties.put(member.getKey(), member.getValue().asString());
+                    }
+                }
             }
         } catch (RuntimeException notJson) {
             // A proxy's HTML error page: the status alone tells enough.
@@ -114,7 +120,7 @@ public final class GatewayHttp {
         if (retryAfter == null) {
             retryAfter = response.headers().firstValue("Retry-After").flatMap(GatewayHttp::seconds).orElse(null);
         }
-        return new GatewayProblem(response.status(), title, detail, errors, retryAfter);
+        return new GatewayProblem(response.status(), title, detail, errors, retryAfter, properties);
     }
 
     private static java.util.Optional<Duration> seconds(String value) {

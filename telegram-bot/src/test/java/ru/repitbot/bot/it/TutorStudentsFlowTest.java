@@ -188,10 +188,13 @@ class TutorStudentsFlowTest extends BotIntegrationTest {
                 "📅 Настроить расписание", "📝 Домашние задания", "🗓 Ссылка на календарь", "✏️ Редактировать ФИО",
                 "👨‍👩‍👧‍👦 Родители", "❌ Удалить ученика", "⬅️ К списку учеников");
 
-        // Sections other flows will serve answer honestly and change nothing.
+        // The lessons button opens the student's lessons (the lessons flow), and back leads to the profile.
         String lessons = tutor.press("📚 Уроки ученика");
-        CallbackAnswer soon = tutor.awaitCallbackAnswer(lessons, WAIT);
-        assertThat(soon.text()).contains("скоро появится");
+        assertThat(tutor.awaitBotMessage(m -> m.text().contains("Уроки ученика Ученик 01"), WAIT).messageId())
+                .isEqualTo(profile.messageId());
+        assertThat(tutor.awaitCallbackAnswer(lessons, WAIT).answered()).isTrue();
+        tutor.press("⬅️ Назад к профилю");
+        tutor.awaitBotMessage(m -> m.text().contains("Профиль ученика"), WAIT);
 
         tutor.press("✏️ Редактировать ФИО");
         assertThat(tutor.awaitBotMessage(m -> m.text().contains("Текущее ФИО"), WAIT).text()).contains("Ученик 01");
