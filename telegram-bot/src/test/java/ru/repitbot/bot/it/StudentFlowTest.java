@@ -177,6 +177,9 @@ class StudentFlowTest extends BotIntegrationTest {
         assertThat(student.botMessages()).anyMatch(m -> m.text() != null && m.text().contains("📷 Фото 1 добавлено"))
                 .anyMatch(m -> m.text() != null && m.text().contains("📷 Фото 3 добавлено"));
         GATEWAY.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/homework/" + hw + "/submission")));
+        // A menu key pressed mid-answer is not part of the answer.
+        student.send("📚 Мои уроки");
+        assertThat(student.awaitBotMessage(WAIT).text()).contains("жду ваш ответ");
 
         student.send("/done");
         ChatMessage done = student.awaitBotMessage(m -> m.text().contains("Ответ отправлен"), WAIT);

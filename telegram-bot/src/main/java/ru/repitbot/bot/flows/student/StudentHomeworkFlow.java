@@ -125,6 +125,10 @@ public class StudentHomeworkFlow implements Flow {
         if (event.photos().isEmpty() && event.document() == null && (text.isEmpty() || text.startsWith("/"))) {
             return Reply.text(turn.t("family.submit.hint"));
         }
+        if (event.photos().isEmpty() && event.document() == null && isMenuKey(turn, text)) {
+            // A key of the menu pressed mid-answer is not part of the answer.
+            return Reply.text(turn.t("family.submit.menu_key"));
+        }
         Map<String, String> changes = new LinkedHashMap<>();
         String ack;
         if (!text.isEmpty()) {
@@ -245,6 +249,14 @@ public class StudentHomeworkFlow implements Flow {
             return "family.withdraw.checked";
         }
         return homework.submission() != null ? "family.withdraw.returned" : "family.withdraw.nothing";
+    }
+
+    private static final List<String> MENU_KEYS = List.of(Labels.STUDENT_LESSONS, Labels.STUDENT_SCHEDULE,
+            Labels.STUDENT_HOMEWORK, Labels.STUDENT_PROGRESS, Labels.STUDENT_BALANCE, Labels.STUDENT_ACHIEVEMENTS,
+            Labels.STUDENT_LIBRARY, Labels.STUDENT_CHAT);
+
+    private static boolean isMenuKey(Turn turn, String text) {
+        return MENU_KEYS.stream().anyMatch(key -> turn.t(key).equals(text));
     }
 
     private static List<String> photos(DialogState state) {
