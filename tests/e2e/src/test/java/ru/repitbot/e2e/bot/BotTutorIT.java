@@ -72,6 +72,60 @@ class BotTutorIT {
     }
 
     @Test
+    void aTutorAddsALessonForTomorrowAndCancelsAnotherOneWhoseTopicMovesOn() {
+        Scenario.Created tutor = scenario.create(scenario.admin().token(), Map.of("role", "tutor",
+                "full_name", "Лена Уроковa", "time_zone", "Europe/Moscow"));
+        Scenario.Member tutorMember = scenario.login(tutor.code(), scenario.newTelegramId());
+        ApiClient tutorApi = tutorMember.api(scenario.stack());
+        long student = scenario.create(tutorMember.token(), Map.of("role", "student", "full_name", "Дима Уроков",
+                "grade", 7)).id();
+        java.time.ZonedDateTime inFiveDays = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Moscow"))
+                .plusDays(5).withHour(12).withMinute(0).withSecond(0).withNano(0);
+        long first = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(
+                () -> tutorApi.post("/api/v1/lessons", Map.of("student_id", student, "topic", "Дроби",
+                        "start_at", inFiveDays.toOffsetDateTime().toString())), r -> r.status() == 201)
+                .json().get("id").asLong();
+        tutorApi.post("/api/v1/lessons", Map.of("student_id", student, "topic", "Проценты", "start_at",
+                inFiveDays.plusDays(2).toOffsetDateTime().toString()));
+
+        // The tutor's code is bound to the API login above (a code binds one Telegram account): the admin resets
+        // it, as the bot tells a person to do, and the tutor logs in in the chat with the new one.
+        String fresh = scenario.stack().gateway().withToken(scenario.admin().token())
+                .post("/api/v1/users/" + tutor.id() + "/access-code", Map.of()).json().get("access_code").asString();
+        BotChat chat = BotChat.newUser("Лена");
+        chat.send("/start").awaitReply("код");
+        chat.send(fresh).awaitReply("Главное меню репетитора");
+
+        chat.press("Список учеников").awaitButton("Дима Уроков");
+        chat.press("Дима Уроков").awaitReply("Дима Уроков");
+        chat.press("Добавить урок").awaitReply("тему урока");
+        chat.send("Уравнения").awaitReply("Когда урок");
+        chat.send("вчера 10:00").awaitReply(m -> m.path("text").asString().contains("❌")
+                || m.path("text").asString().contains("прошл"), "a refusal of a past or unknown date");
+        chat.send("завтра 15:00").awaitReply("Сколько длится");
+        chat.press("60 мин").awaitReply("навыки");
+        chat.send("/skip").awaitReply("Урок добавлен");
+        java.time.ZonedDateTime tomorrow = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Moscow"))
+                .plusDays(1).withHour(15).withMinute(0).withSecond(0).withNano(0);
+        JsonNode added = tutorApi.get("/api/v1/lessons?student_id=" + student + "&from="
+                + tomorrow.toOffsetDateTime().toString().replace("+", "%2B") + "&to="
+                + tomorrow.plusMinutes(1).toOffsetDateTime().toString().replace("+", "%2B")).json();
+        assertThat(added.get("items")).as("a lesson tomorrow at 15:00 Moscow time").hasSize(1);
+        assertThat(added.get("items").get(0).get("topic").asString()).isEqualTo("Уравнения");
+
+        chat.press("Уроки ученика").awaitButton("Дроби");
+        chat.press("Дроби").awaitReply("Дроби");
+        chat.press("Отмена (уваж.)").awaitReply("Отменить урок");
+        chat.press("Да, отменить").awaitReply("Темы перенесены");
+
+        JsonNode cancelled = tutorApi.get("/api/v1/lessons/" + first).json();
+        assertThat(cancelled.get("attendance_status").asString()).isEqualTo("excused_absence");
+        assertThat(java.time.OffsetDateTime.parse(cancelled.get("start_at").asString()).toInstant())
+                .isEqualTo(inFiveDays.toInstant());
+        assertThat(cancelled.get("topic_moved_to_lesson_id").isNull()).isFalse();
+    }
+
+    @Test
     void aDialogContinuesAfterTheBotIsKilledAndStartedAgain() {
         BotChat chat = loggedInTutor("Вера Рестартова");
         chat.press("Список учеников").awaitReply("учеников");
