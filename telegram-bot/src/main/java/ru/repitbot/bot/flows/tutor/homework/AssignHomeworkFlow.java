@@ -48,6 +48,8 @@ public class AssignHomeworkFlow implements Flow {
 
     static final String DIALOG = "homework.assign";
     static final int MAX_PHOTOS = 20;
+    /** Set when the service refused the deadline: the next valid one creates the homework at once. */
+    private static final String AGAIN = "again";
     private static final int MAX_TEXT = 4000;
     private static final int MAX_LINK = 2048;
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
@@ -164,7 +166,13 @@ public class AssignHomeworkFlow implements Flow {
         if (turn.dates().isPast(deadline.get())) {
             return Reply.text(turn.t("hw.assign.past_deadline"));
         }
-        turn.nextStep("link", Map.of("deadline", ISO.format(deadline.get().truncatedTo(ChronoUnit.SECONDS))));
+        String iso = ISO.format(deadline.get().truncatedTo(ChronoUnit.SECONDS));
+        if (turn.state().has(AGAIN)) {
+            // The service refused the first deadline; the link and the photos are already here.
+            turn.nextStep("files", Map.of("deadline", iso));
+            return create(turn);
+        }
+        turn.nextStep("link", Map.of("deadline", iso));
         return askLink(turn);
     }
 
@@ -269,6 +277,7 @@ public class AssignHomeworkFlow implements Flow {
             if (problem.isBadRequest() && problem.errors().stream().anyMatch(e -> "deadline".equals(e.field()))) {
                 Map<String, String> data = new HashMap<>(state.data());
                 data.remove("deadline");
+                data.put(AGAIN, "1");
                 turn.startDialog(DIALOG, "deadline", data);
                 return Reply.text(turn.t("hw.assign.deadline_refused"));
             }
