@@ -228,7 +228,8 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         long homeworkId = nextId();
         String submitted = homeworkJson(homeworkId, studentId, tutorId, "Степени", "Задачи", "submitted", false,
                 """
-                {"text":"Готово","photo_file_ids":[],"document_file_id":null,"submitted_at":"2026-12-22T19:30:00+03:00"}""",
+                {"text":"Готово","photo_file_ids":[],"document_file_id":null,
+                 "submitted_at":"2026-12-22T19:30:00+03:00"}""",
                 null);
         stubStatus(tutorId, studentId, "submitted", List.of(submitted));
         stubStatus(tutorId, studentId, "pending", List.of());
@@ -369,14 +370,16 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         assertThat(tutor.awaitBotMessage(WAIT).text()).contains("Пришлите фото к заданию");
 
         String first = tutor.sendPhoto(png(30, 30)).photo().fileId();
-        assertThat(tutor.awaitBotMessage(WAIT).text()).isEqualTo("📷 Фото 1 добавлено! Пришлите ещё или отправьте /done.");
+        assertThat(tutor.awaitBotMessage(WAIT).text())
+                .isEqualTo("📷 Фото 1 добавлено! Пришлите ещё или отправьте /done.");
         String second = tutor.sendPhoto(png(31, 30)).photo().fileId();
         assertThat(tutor.awaitBotMessage(WAIT).text()).startsWith("📷 Фото 2 добавлено!");
         tutor.send("а это что?");
         assertThat(tutor.awaitBotMessage(WAIT).text()).contains("Пришлите фото к заданию или отправьте /done");
         tutor.sendDocument("задачи.pdf", "%PDF-1.4".getBytes());
         assertThat(tutor.awaitBotMessage(WAIT).text()).contains("Файлы к заданию через Telegram пока не сохраняются");
-        GATEWAY.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/homework")));
+        GATEWAY.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/homework")).withHeader("Authorization",
+                bearer(tutorId)));
 
         tutor.send("/done");
         ChatMessage done = tutor.awaitBotMessage(m -> text(m).contains("ДЗ задано"), WAIT);

@@ -256,7 +256,8 @@ public class AssignHomeworkFlow implements Flow {
 
     static List<String> photos(DialogState state) {
         String joined = state.get("photos");
-        return joined == null || joined.isEmpty() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(joined.split(",")));
+        return joined == null || joined.isEmpty() ? new ArrayList<>()
+                : new ArrayList<>(Arrays.asList(joined.split(",")));
     }
 
     /**

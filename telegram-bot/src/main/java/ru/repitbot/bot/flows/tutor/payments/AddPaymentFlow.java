@@ -176,9 +176,8 @@ public class AddPaymentFlow implements Flow {
         }
         int balance = payment.balanceAfter() != null ? payment.balanceAfter()
                 : views.balance(turn, studentId).map(line -> line.balanceLessons()).orElse(0);
-        String done = lessons > 0
-                ? turn.t("pay.add.done", LessonCount.of(lessons, turn.t()), LessonCount.of(balance, turn.t()))
-                : turn.t("pay.add.done_correction", LessonCount.of(lessons, turn.t()), LessonCount.of(balance, turn.t()));
+        String done = turn.t(lessons > 0 ? "pay.add.done" : "pay.add.done_correction",
+                LessonCount.of(lessons, turn.t()), LessonCount.of(balance, turn.t()));
         return Reply.of(Screen.of(done, Keyboard.inline()
                 .row(Button.of(turn.t("pay.btn.payments"), PaymentRoutes.OVERVIEW.data(studentId)),
                         Button.of(turn.t("common.to_student"), Routes.STUDENT.data(studentId)))

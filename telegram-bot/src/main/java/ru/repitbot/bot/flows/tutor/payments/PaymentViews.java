@@ -189,7 +189,8 @@ public class PaymentViews {
             text.append(turn.t("pay.statement.empty"));
         } else {
             if (current == 1) {
-                text.append(turn.t("pay.statement.opening", String.valueOf(statement.openingBalance()))).append('\n');
+                text.append(turn.t("pay.statement.opening", LessonCount.signed(statement.openingBalance(), false)))
+                        .append('\n');
             }
             for (Line line : shown) {
                 text.append(statementLine(turn, line, topics)).append('\n');
@@ -217,7 +218,7 @@ public class PaymentViews {
     String statementLine(Turn turn, Line line, Map<Long, String> topics) {
         String day = day(turn, line.at());
         String change = LessonCount.signed(line.lessons(), true);
-        String after = String.valueOf(line.balanceAfter());
+        String after = LessonCount.signed(line.balanceAfter(), false);
         return switch (line.kind() == null ? "" : line.kind()) {
             case "payment" -> {
                 String amount = line.amount() == null ? "" : " · " + money(line.amount(), line.currency());
