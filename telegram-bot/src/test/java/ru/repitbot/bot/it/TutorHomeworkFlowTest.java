@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -101,6 +102,18 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         tutor.press("👤 " + name);
         tutor.awaitBotMessage(m -> text(m).contains("Профиль ученика"), WAIT);
         return studentId;
+    }
+
+    /** The lesson picker's two lists: the next lessons (ascending) and the past ones (most recent first). */
+    private static void stubPicker(long studentId, List<String> upcoming, List<String> past) {
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons")).withQueryParam("student_id",
+                equalTo(Long.toString(studentId))).withQueryParam("order", equalTo("asc"))
+                .withQueryParam("page", equalTo("1")).withQueryParam("from", matching(".+Z"))
+                .willReturn(okJson(page(upcoming, upcoming.size(), 1, upcoming.isEmpty() ? 0 : 1))));
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons")).withQueryParam("student_id",
+                equalTo(Long.toString(studentId))).withQueryParam("order", equalTo("desc"))
+                .withQueryParam("page", equalTo("1")).withQueryParam("to", matching(".+Z"))
+                .willReturn(okJson(page(past, past.size(), 1, past.isEmpty() ? 0 : 1))));
     }
 
     private static String text(ChatMessage message) {
@@ -335,9 +348,7 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
                 {"id":%d,"tutor_id":%d,"student_id":%d,"topic":"Степени","start_at":"2026-12-27T15:00:00+03:00",
                  "duration_minutes":60,"time_zone":"Europe/Moscow","attendance_status":"scheduled","charged":false,
                  "is_makeup":false}""".formatted(upcomingId, tutorId, studentId);
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons")).withQueryParam("student_id",
-                equalTo(Long.toString(studentId))).withQueryParam("page", equalTo("1"))
-                .willReturn(okJson(page(List.of(upcoming, lesson), 2, 1, 1))));
+        stubPicker(studentId, List.of(upcoming), List.of(lesson));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons/" + lessonId)).willReturn(okJson(lesson)));
         long homeworkId = nextId();
         GATEWAY.stubFor(post(urlPathEqualTo("/api/v1/homework")).withHeader("Authorization", bearer(tutorId))
@@ -349,7 +360,10 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         tutor.awaitBotMessage(m -> text(m).contains("Домашних заданий пока нет"), WAIT);
         tutor.press("➕ Задать ДЗ");
         ChatMessage picker = tutor.awaitBotMessage(m -> text(m).contains("Выберите урок"), WAIT);
-        assertThat(picker.buttonTexts()).containsSequence("27.12.26 15:00 — Степени", "20.12.26 15:00 — Дроби");
+        assertThat(picker.buttonTexts()).containsSequence("🔜 27.12.26 15:00 — Степени", "20.12.26 15:00 — Дроби");
+        GATEWAY.verify(getRequestedFor(urlPathEqualTo("/api/v1/lessons")).withHeader("Authorization", bearer(tutorId))
+                .withQueryParam("to", matching("\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z"))
+                .withQueryParam("order", equalTo("desc")));
         tutor.press("20.12.26 15:00 — Дроби");
         assertThat(tutor.awaitBotMessage(m -> text(m).contains("Введите текст задания"), WAIT).text())
                 .contains("к уроку «Дроби» (20.12.2026 15:00)");
@@ -405,12 +419,10 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         stubStatus(tutorId, studentId, "pending", List.of());
         stubStatus(tutorId, studentId, "checked", List.of());
         String lesson = """
-                {"id":%d,"tutor_id":%d,"student_id":%d,"topic":null,"start_at":null,"duration_minutes":60,
-                 "time_zone":"Europe/Moscow","attendance_status":"scheduled","charged":false,"is_makeup":true}"""
-                .formatted(lessonId, tutorId, studentId);
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons")).withQueryParam("student_id",
-                equalTo(Long.toString(studentId))).withQueryParam("page", equalTo("1"))
-                .willReturn(okJson(page(List.of(lesson), 1, 1, 1))));
+                {"id":%d,"tutor_id":%d,"student_id":%d,"topic":null,"start_at":"2026-12-19T10:00:00+03:00",
+                 "duration_minutes":60,"time_zone":"Europe/Moscow","attendance_status":"attended","charged":true,
+                 "is_makeup":false}""".formatted(lessonId, tutorId, studentId);
+        stubPicker(studentId, List.of(), List.of(lesson));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons/" + lessonId)).willReturn(okJson(lesson)));
         GATEWAY.stubFor(post(urlPathEqualTo("/api/v1/homework")).inScenario("deadline " + lessonId)
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("refused")
@@ -427,8 +439,8 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         tutor.press("📝 Домашние задания");
         tutor.awaitBotMessage(m -> m.hasButton("➕ Задать ДЗ"), WAIT);
         tutor.press("➕ Задать ДЗ");
-        tutor.awaitBotMessage(m -> m.hasButton("без даты — без темы"), WAIT);
-        tutor.press("без даты — без темы");
+        tutor.awaitBotMessage(m -> m.hasButton("19.12.26 10:00 — без темы"), WAIT);
+        tutor.press("19.12.26 10:00 — без темы");
         tutor.awaitBotMessage(m -> text(m).contains("Введите текст задания"), WAIT);
         tutor.send("Читать");
         tutor.awaitBotMessage(WAIT);

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,8 @@ public class AssignHomeworkFlow implements Flow {
     /** Set when the service refused the deadline: the next valid one creates the homework at once. */
     private static final String AGAIN = "again";
     private static final int MAX_TEXT = 4000;
+    /** How many upcoming lessons the lesson picker shows above the past ones. */
+    private static final int UPCOMING = 3;
     private static final int MAX_LINK = 2048;
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
     private static final Set<String> DONE_WORDS = Set.of("/done", "готово", "done");
@@ -79,31 +82,47 @@ public class AssignHomeworkFlow implements Flow {
 
     // ---- the lesson ----
 
+    /**
+     * The lessons to choose from: on the first page the next three (nearest first, marked 🔜), then the past ones,
+     * the most recent first, 10 a page — homework is usually set at the lesson just given or for the next one.
+     */
     private Reply pickLesson(Turn turn) {
         long studentId = turn.longArg(0);
         int page = Math.max(1, turn.intArg(1));
         User student = views.student(turn, studentId);
-        Page<Lesson> lessons = turn.gateway().get(LESSON_PAGE,
-                "/api/v1/lessons?student_id={student}&page={page}&size={size}", studentId, page,
-                HomeworkViews.PAGE_SIZE);
+        String now = DateTimeFormatter.ISO_INSTANT.format(turn.now().truncatedTo(ChronoUnit.SECONDS));
+        List<Lesson> upcoming = page > 1 ? List.of() : turn.gateway().get(LESSON_PAGE,
+                "/api/v1/lessons?student_id={student}&from={now}&order=asc&page=1&size={size}", studentId, now,
+                UPCOMING).items();
+        Page<Lesson> past = turn.gateway().get(LESSON_PAGE,
+                "/api/v1/lessons?student_id={student}&to={now}&order=desc&page={page}&size={size}", studentId, now,
+                page, HomeworkViews.PAGE_SIZE);
         Keyboard.InlineBuilder keyboard = Keyboard.inline();
-        for (Lesson lesson : lessons.items()) {
-            keyboard.row(Button.of(lessonButton(turn, lesson), HomeworkRoutes.ASSIGN_FOR_LESSON.data(lesson.id())));
+        Set<Long> shown = new HashSet<>();
+        for (Lesson lesson : upcoming) {
+            shown.add(lesson.id());
+            keyboard.row(Button.of(turn.t().raw("hw.pick.upcoming", lessonButton(turn, lesson)),
+                    HomeworkRoutes.ASSIGN_FOR_LESSON.data(lesson.id())));
         }
-        if (lessons.pages() > 1) {
-            List<Button> nav = new ArrayList<>();
-            if (lessons.page() > 1) {
-                nav.add(Button.of(turn.t("common.prev"), HomeworkRoutes.ASSIGN.data(studentId, lessons.page() - 1)));
+        for (Lesson lesson : past.items()) {
+            if (shown.add(lesson.id())) {
+                keyboard.row(Button.of(lessonButton(turn, lesson), HomeworkRoutes.ASSIGN_FOR_LESSON.data(lesson.id())));
             }
-            nav.add(Button.of(turn.t("common.page", String.valueOf(lessons.page()), String.valueOf(lessons.pages())),
+        }
+        if (past.pages() > 1) {
+            List<Button> nav = new ArrayList<>();
+            if (past.page() > 1) {
+                nav.add(Button.of(turn.t("common.prev"), HomeworkRoutes.ASSIGN.data(studentId, past.page() - 1)));
+            }
+            nav.add(Button.of(turn.t("common.page", String.valueOf(past.page()), String.valueOf(past.pages())),
                     Routes.NOOP.data()));
-            if (lessons.page() < lessons.pages()) {
-                nav.add(Button.of(turn.t("common.next"), HomeworkRoutes.ASSIGN.data(studentId, lessons.page() + 1)));
+            if (past.page() < past.pages()) {
+                nav.add(Button.of(turn.t("common.next"), HomeworkRoutes.ASSIGN.data(studentId, past.page() + 1)));
             }
             keyboard.row(nav);
         }
         keyboard.row(Button.of(turn.t("hw.btn.to_list"), HomeworkRoutes.LIST.data(studentId, 1)));
-        String text = lessons.total() == 0 ? turn.t("hw.pick.none", student.fullName())
+        String text = shown.isEmpty() && past.total() == 0 ? turn.t("hw.pick.none", student.fullName())
                 : turn.t("hw.pick.title", student.fullName());
         return Reply.of(Screen.of(text, keyboard.build()));
     }
