@@ -234,7 +234,10 @@ public class LessonViews {
                 Button.of(turn.t("lessons.btn.delete"), LessonRoutes.DELETE.data(id)));
         String homeworkLabel = homework > 0 ? turn.t("lessons.btn.check_hw", String.valueOf(homework))
                 : homework == 0 ? turn.t("lessons.btn.add_hw") : turn.t("lessons.btn.homework");
-        keyboard.row(Button.of(homeworkLabel, Routes.HOMEWORK.data(lesson.studentId())));
+        // The lesson's own homework: its list when there is some (or homework-service did not say), else assign.
+        keyboard.row(Button.of(homeworkLabel, homework == 0
+                ? ru.repitbot.bot.flows.tutor.homework.HomeworkRoutes.ASSIGN_FOR_LESSON.data(id)
+                : ru.repitbot.bot.flows.tutor.homework.HomeworkRoutes.OF_LESSON.data(id)));
         keyboard.row(Button.of(turn.t("lessons.btn.to_list"), Routes.STUDENT_LESSONS.data(lesson.studentId(),
                 Math.max(1, listPage))));
         return keyboard.build();

@@ -122,9 +122,11 @@ public class StudentViews {
                 .row(Button.of(turn.t("profile.btn.lessons"), Routes.STUDENT_LESSONS.data(studentId)),
                         Button.of(turn.t("profile.btn.add_lesson"), Routes.LESSON_ADD.data(studentId)))
                 .row(Button.of(turn.t("profile.btn.add_payment"), Routes.PAYMENT_ADD.data(studentId)),
-                        Button.of(turn.t("profile.btn.schedule"), Routes.SCHEDULE.data(studentId)))
-                .row(Button.of(turn.t("profile.btn.homework"), Routes.HOMEWORK.data(studentId)),
-                        Button.of(turn.t("profile.btn.calendar"), Routes.CALENDAR.data(studentId)))
+                        Button.of(turn.t("pay.btn.payments"),
+                                ru.repitbot.bot.flows.tutor.payments.PaymentRoutes.OVERVIEW.data(studentId)))
+                .row(Button.of(turn.t("profile.btn.schedule"), Routes.SCHEDULE.data(studentId)),
+                        Button.of(turn.t("profile.btn.homework"), Routes.HOMEWORK.data(studentId)))
+                .row(Button.of(turn.t("profile.btn.calendar"), Routes.CALENDAR.data(studentId)))
                 .row(Button.of(turn.t("profile.btn.rename"), Routes.STUDENT_RENAME.data(studentId)),
                         Button.of(turn.t("profile.btn.parents"), Routes.STUDENT_PARENTS.data(studentId)))
                 .row(Button.of(turn.t("profile.btn.delete"), Routes.STUDENT_DELETE.data(studentId)))
