@@ -44,6 +44,16 @@ public final class BotChat {
         return chat;
     }
 
+    /** A chat of a Telegram account with a known id (e.g. the one an access code is already bound to). */
+    public static BotChat user(long telegramId, String firstName) {
+        ApiResponse r = new ApiClient(STANDIN).post("/ui/api/users", Map.of("first_name", firstName,
+                "telegram_id", telegramId));
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        BotChat chat = new BotChat(r.json().get("chat_id").asLong());
+        chat.refresh();
+        return chat;
+    }
+
     public long chatId() {
         return chatId;
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ru.repitbot.e2e.Scenario;
 import ru.repitbot.e2e.StackExtension;
 import ru.repitbot.testsupport.ApiClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A student and a parent in their Telegram chats with the real bot, the tutor working through the API: the student
@@ -78,6 +79,27 @@ class BotFamilyIT {
         p.press("К ребёнку").awaitReply("Саша Семейный");
         p.press("Домашние задания").awaitButton("Алгебра");
         p.press("Алгебра").awaitReply("Решить № 5–9");
+    }
+
+    @Test
+    void theAdminCreatesATutorWhoLogsInWithTheCodeShownOnce() {
+        BotChat admin = BotChat.user(scenario.stack().adminTelegramId(), "Админ");
+        admin.send("/start");
+        admin.awaitReply(m -> m.path("text").asString().contains("код")
+                || m.path("text").asString().contains("Главное меню администратора"), "greeting or menu");
+        admin.send(scenario.stack().adminCode()).awaitReply("Главное меню администратора");
+        admin.press("Создать репетитора").awaitReply("ФИО репетитора");
+        admin.send("Тимур Новенький");
+        JsonNode created = admin.awaitReply("Репетитор создан", "Тимур Новенький");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("[A-Z0-9]{8}")
+                .matcher(created.path("text").asString());
+        assertThat(code.find()).isTrue();
+
+        BotChat tutor = BotChat.newUser("Тимур");
+        tutor.send("/start").awaitReply("код");
+        tutor.send(code.group()).awaitReply("Главное меню репетитора", "Тимур Новенький");
+
+        admin.press("Пользователи и уроки").awaitReply("Пользователи и уроки");
     }
 
     private static long lesson(ApiClient api, long student, String topic, OffsetDateTime start) {

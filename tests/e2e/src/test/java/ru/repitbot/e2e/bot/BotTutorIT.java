@@ -113,6 +113,40 @@ class BotTutorIT {
         assertThat(added.get("items")).as("a lesson tomorrow at 15:00 Moscow time").hasSize(1);
         assertThat(added.get("items").get(0).get("topic").asString()).isEqualTo("Уравнения");
 
+        // Dates as people type them, read in the tutor's zone (Moscow): each makes a lesson at that local time.
+        java.time.ZoneId moscow = java.time.ZoneId.of("Europe/Moscow");
+        java.time.LocalDate today = java.time.LocalDate.now(moscow);
+        java.time.LocalDate in10 = today.plusDays(10);
+        java.time.LocalDate in40 = today.plusDays(40);
+        // "в среду" is the next Wednesday whose 18:30 is still ahead (today, if it is Wednesday before 18:30).
+        java.time.LocalDate wednesday = today.getDayOfWeek() == java.time.DayOfWeek.WEDNESDAY
+                && java.time.LocalTime.now(moscow).isBefore(java.time.LocalTime.of(18, 30)) ? today
+                : today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.WEDNESDAY));
+        Map<String, java.time.LocalDateTime> forms = new java.util.LinkedHashMap<>();
+        forms.put(in40.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + " 15:30",
+                in40.atTime(15, 30));
+        forms.put(in10.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM")) + " 16:45", in10.atTime(16, 45));
+        forms.put("послезавтра 9:30", today.plusDays(2).atTime(9, 30));
+        forms.put("в среду 18:30", wednesday.atTime(18, 30));
+        int n = 0;
+        for (Map.Entry<String, java.time.LocalDateTime> form : forms.entrySet()) {
+            String topic = "Форма " + (++n);
+            chat.press("Добавить урок").awaitReply("тему урока");
+            chat.send(topic).awaitReply("Когда урок");
+            chat.send(form.getKey()).awaitReply("Сколько длится");
+            chat.press("45 мин").awaitReply("навыки");
+            chat.send("/skip").awaitReply("Урок добавлен");
+            java.time.OffsetDateTime at = form.getValue().atZone(moscow).toOffsetDateTime();
+            JsonNode found = tutorApi.get("/api/v1/lessons?student_id=" + student + "&from="
+                    + at.toString().replace("+", "%2B") + "&to=" + at.plusMinutes(1).toString().replace("+", "%2B"))
+                    .json();
+            assertThat(found.get("items")).as("'%s' → %s", form.getKey(), at).hasSize(1);
+            assertThat(found.get("items").get(0).get("topic").asString()).isEqualTo(topic);
+            chat.send("/menu").awaitReply("Главное меню репетитора");
+            chat.press("Список учеников").awaitButton("Дима Уроков");
+            chat.press("Дима Уроков").awaitReply("Дима Уроков");
+        }
+
         chat.press("Уроки ученика").awaitButton("Дроби");
         chat.press("Дроби").awaitReply("Дроби");
         chat.press("Отмена (уваж.)").awaitReply("Отменить урок");
