@@ -131,6 +131,7 @@ class BotTutorIT {
         int n = 0;
         for (Map.Entry<String, java.time.LocalDateTime> form : forms.entrySet()) {
             String topic = "Форма " + (++n);
+            openProfile(chat, "Дима Уроков");
             chat.press("Добавить урок").awaitReply("тему урока");
             chat.send(topic).awaitReply("Когда урок");
             chat.send(form.getKey()).awaitReply("Сколько длится");
@@ -142,11 +143,9 @@ class BotTutorIT {
                     .json();
             assertThat(found.get("items")).as("'%s' → %s", form.getKey(), at).hasSize(1);
             assertThat(found.get("items").get(0).get("topic").asString()).isEqualTo(topic);
-            chat.send("/menu").awaitReply("Главное меню репетитора");
-            chat.press("Список учеников").awaitButton("Дима Уроков");
-            chat.press("Дима Уроков").awaitReply("Дима Уроков");
         }
 
+        openProfile(chat, "Дима Уроков");
         chat.press("Уроки ученика").awaitButton("Дроби");
         chat.press("Дроби").awaitReply("Дроби");
         chat.press("Отмена (уваж.)").awaitReply("Отменить урок");
@@ -157,6 +156,13 @@ class BotTutorIT {
         assertThat(java.time.OffsetDateTime.parse(cancelled.get("start_at").asString()).toInstant())
                 .isEqualTo(inFiveDays.toInstant());
         assertThat(cancelled.get("topic_moved_to_lesson_id").isNull()).isFalse();
+    }
+
+    /** From anywhere: the main menu, the student list, the student's profile. */
+    private static void openProfile(BotChat chat, String student) {
+        chat.send("/menu").awaitReply("Главное меню репетитора");
+        chat.press("Список учеников").awaitButton(student);
+        chat.press(student).awaitReply(student);
     }
 
     @Test
