@@ -164,22 +164,11 @@ public class ScheduleFlow implements Flow {
     }
 
     private Reply typedDuration(Turn turn) {
-        Integer minutes = LessonInput.minutes(turn.text());
-        if (minutes == null) {
-            return Reply.text(turn.t("lessons.add.bad_duration"));
-        }
-        return duration(turn, minutes);
+        return ru.repitbot.bot.flows.tutor.lessons.DurationStep.typed(turn, this::duration);
     }
 
     private Reply pressedDuration(Turn turn) {
-        if (turn.dialog().isEmpty() || !"duration".equals(turn.state().step())) {
-            return Reply.alertOnly(turn.t("error.outdated_button"));
-        }
-        int minutes = turn.intArg(0);
-        if (minutes < LessonInput.MIN_MINUTES || minutes > LessonInput.MAX_MINUTES) {
-            return Reply.alertOnly(turn.t("error.outdated_button"));
-        }
-        return duration(turn, minutes);
+        return ru.repitbot.bot.flows.tutor.lessons.DurationStep.pressed(turn, this::duration);
     }
 
     private Reply duration(Turn turn, int minutes) {
