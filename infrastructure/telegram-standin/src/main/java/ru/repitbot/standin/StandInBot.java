@@ -833,6 +833,14 @@ public final class StandInBot {
 
     /** Presses the inline button at row/column of a bot message: a callback_query update; returns its id. */
     String userPress(ChatState chat, TgUser from, int messageId, int row, int column) {
+        return userPress(chat, from, messageId, row, column, null);
+    }
+
+    /**
+     * As a press, but with callback data of the caller's choosing instead of the button's: what a modified client
+     * can send to a bot (Telegram passes any data of a button's message through). For tests of a bot's checks.
+     */
+    String userPress(ChatState chat, TgUser from, int messageId, int row, int column, String forgedData) {
         lock.lock();
         try {
             StoredMessage m = chat.message(messageId);
@@ -851,14 +859,15 @@ public final class StandInBot {
             }
             unblockOnUserAction(chat, from);
             String id = Long.toUnsignedString(owner.random().nextLong());
-            CallbackRecord record = new CallbackRecord(id, chat, m, from, b.callbackData());
+            String data = forgedData != null ? forgedData : b.callbackData();
+            CallbackRecord record = new CallbackRecord(id, chat, m, from, data);
             callbacks.put(id, record);
             ObjectNode q = Json.object();
             q.put("id", id);
             q.set("from", from.json());
             q.set("message", m.json());
             q.put("chat_instance", chat.chatInstance);
-            q.put("data", b.callbackData());
+            q.put("data", data);
             enqueue("callback_query", q);
             return id;
         } finally {

@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * POST users                        {"first_name", "last_name"?, "username"?, "telegram_id"?} a new Telegram user
  * GET  chats/{id}/messages?since=V  messages new/changed since version V, toasts, reply keyboard, typing, version
  * POST chats/{id}/send              {"text", "via_keyboard"?}
- * POST chats/{id}/press             {"message_id", "row", "column"} -> {"callback_query_id"}
+ * POST chats/{id}/press             {"message_id", "row", "column", "callback_data"?} -> {"callback_query_id"}
+ *                                   (callback_data forges the data sent, as a modified client could)
  * POST chats/{id}/photo             multipart: file, caption?
  * POST chats/{id}/document          multipart: file, caption?
  * POST chats/{id}/block             {"blocked": true|false}
@@ -150,7 +151,7 @@ final class UiApi {
             case "press" -> {
                 JsonNode b = json(body);
                 String id = bot.userPress(chat, user, b.path("message_id").asInt(0), b.path("row").asInt(-1),
-                        b.path("column").asInt(-1));
+                        b.path("column").asInt(-1), Json.text(b, "callback_data"));
                 return Json.object().put("callback_query_id", id);
             }
             case "photo", "document" -> {

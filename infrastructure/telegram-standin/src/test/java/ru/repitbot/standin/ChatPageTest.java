@@ -114,6 +114,15 @@ class ChatPageTest extends StandInTestBase {
                 "{\"message_id\":" + id + ",\"row\":0,\"column\":0}")).path("callback_query_id").asString();
         assertThat(poll(2).getFirst().callbackQuery().id()).isEqualTo(queryId);
         bot.execute(new AnswerCallbackQuery(queryId).text("Загружаю…"));
+        // a modified client may send any data for a button of the bot's message: the bot must check it
+        String forged = json(post("/ui/api/chats/" + student + "/press",
+                "{\"message_id\":" + id + ",\"row\":0,\"column\":0,\"callback_data\":\"ls.v:999\"}"))
+                .path("callback_query_id").asString();
+        assertThat(poll(2).getFirst().callbackQuery()).satisfies(q -> {
+            assertThat(q.id()).isEqualTo(forged);
+            assertThat(q.data()).isEqualTo("ls.v:999");
+        });
+        bot.execute(new AnswerCallbackQuery(forged));
         bot.execute(new EditMessageText(student, id, "Расписание: пн 15:00"));
         JsonNode changes = json(get("/ui/api/chats/" + student + "/messages?since=" + version));
         assertThat(changes.path("messages")).singleElement().satisfies(m -> {

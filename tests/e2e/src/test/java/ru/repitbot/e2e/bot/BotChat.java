@@ -30,6 +30,7 @@ public final class BotChat {
     /** Message versions seen when the last action was taken: anything newer is an answer to it. */
     private long actionVersion;
     private JsonNode replyKeyboard;
+    private final List<JsonNode> toasts = new ArrayList<>();
 
     private BotChat(long chatId) {
         this.chatId = chatId;
@@ -100,6 +101,46 @@ public final class BotChat {
             }
         }
         throw new AssertionError("no button '" + buttonText + "' in the chat:\n" + transcript());
+    }
+
+    /**
+     * Presses the first inline button of the newest bot message, sending {@code callbackData} instead of the
+     * button's own data — what a modified Telegram client can do; the bot must check what the data refer to.
+     */
+    public BotChat pressForged(String callbackData) {
+        refresh();
+        List<JsonNode> bot = cachedBotMessages();
+        for (int i = bot.size() - 1; i >= 0; i--) {
+            JsonNode m = bot.get(i);
+            if (m.path("inline_keyboard").size() > 0) {
+                mark();
+                ApiResponse r = ui.post("/ui/api/chats/" + chatId + "/press", Map.of("message_id",
+                        m.get("message_id").asLong(), "row", 0, "column", 0, "callback_data", callbackData));
+                assertThat(r.status()).as("%s", r).isEqualTo(200);
+                return this;
+            }
+        }
+        throw new AssertionError("no bot message with buttons:\n" + transcript());
+    }
+
+    /** Waits for a callback answer (toast or alert) or a bot message since the last action containing the text. */
+    public String awaitNotice(String fragment) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            refresh();
+            for (JsonNode toast : toasts) {
+                if (toast.path("version").asLong() > actionVersion && toast.path("text").asString().contains(fragment)) {
+                    return toast.path("text").asString();
+                }
+            }
+            for (JsonNode m : cachedBotMessages()) {
+                if (m.path("version").asLong() > actionVersion && m.path("text").asString().contains(fragment)) {
+                    return m.path("text").asString();
+                }
+            }
+            sleep(150);
+        }
+        throw new AssertionError("no notice '" + fragment + "' within " + WAIT + "; the chat:\n" + transcript());
     }
 
     /** Waits for a bot message, new or edited since the last action, whose text contains every fragment. */
@@ -181,6 +222,7 @@ public final class BotChat {
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         JsonNode body = r.json();
         body.path("messages").forEach(m -> messages.put(m.get("message_id").asLong(), m));
+        body.path("toasts").forEach(toasts::add);
         version = Math.max(version, body.path("version").asLong());
         if (body.has("reply_keyboard")) {
             replyKeyboard = body.get("reply_keyboard").isNull() ? null : body.get("reply_keyboard");

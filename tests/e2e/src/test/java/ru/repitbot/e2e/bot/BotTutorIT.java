@@ -158,6 +158,29 @@ class BotTutorIT {
         assertThat(cancelled.get("topic_moved_to_lesson_id").isNull()).isFalse();
     }
 
+    @Test
+    void anotherTutorsLessonIdForgedIntoCallbackDataIsRefusedAndNothingChanges() {
+        Scenario.Created other = scenario.create(scenario.admin().token(), Map.of("role", "tutor",
+                "full_name", "Чужой Репетитор"));
+        Scenario.Member otherTutor = scenario.login(other.code(), scenario.newTelegramId());
+        long otherStudent = scenario.create(otherTutor.token(), Map.of("role", "student",
+                "full_name", "Чужой Ученик", "grade", 8)).id();
+        ApiClient otherApi = otherTutor.api(scenario.stack());
+        long foreign = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(
+                () -> otherApi.post("/api/v1/lessons", Map.of("student_id", otherStudent, "topic", "Чужая тема",
+                        "start_at", java.time.OffsetDateTime.now().plusDays(9).withNano(0).toString())),
+                r -> r.status() == 201).json().get("id").asLong();
+
+        BotChat chat = loggedInTutor("Хакер Любопытный");
+        chat.press("Список учеников").awaitReply("учеников");
+        for (String forged : new String[] {"ls.v:" + foreign, "ls.cy:" + foreign + ":u", "ls.dy:" + foreign}) {
+            chat.pressForged(forged).awaitNotice("Не найдено");
+        }
+        JsonNode untouched = otherApi.get("/api/v1/lessons/" + foreign).json();
+        assertThat(untouched.get("attendance_status").asString()).isEqualTo("scheduled");
+        assertThat(untouched.get("topic").asString()).isEqualTo("Чужая тема");
+    }
+
     /** From anywhere: the main menu, the student list, the student's profile. */
     private static void openProfile(BotChat chat, String student) {
         chat.send("/menu").awaitReply("Главное меню репетитора");
