@@ -55,6 +55,37 @@ class BadInputIntegrationTest extends IntegrationTest {
                         "{\"lesson_id\":{lesson}," + ok + ",\"photo_file_ids\":\"AgAD\"}", "photo_file_ids"),
                 Arguments.of("blank photo id", "POST", "/api/v1/homework", "tutor",
                         "{\"lesson_id\":{lesson}," + ok + ",\"photo_file_ids\":[\" \"]}", "photo_file_ids[0]"),
+                Arguments.of("eleven documents", "POST", "/api/v1/homework", "tutor",
+                        "{\"lesson_id\":{lesson}," + ok + ",\"documents\":" + documents(11) + "}", "documents"),
+                Arguments.of("documents not a list", "POST", "/api/v1/homework", "tutor",
+                        "{\"lesson_id\":{lesson}," + ok + ",\"documents\":\"BQAD\"}", "documents"),
+                Arguments.of("a document as a bare id", "POST", "/api/v1/homework", "tutor",
+                        "{\"lesson_id\":{lesson}," + ok + ",\"documents\":[\"BQAD\"]}", "documents[0]"),
+                Arguments.of("a document without a file id", "POST", "/api/v1/homework", "tutor",
+                        "{\"lesson_id\":{lesson}," + ok + ",\"documents\":[{\"file_name\":\"a.pdf\"}]}",
+                        "documents[0].file_id"),
+                Arguments.of("a blank document file id", "POST", "/api/v1/homework", "tutor",
+                        "{\"lesson_id\":{lesson}," + ok + ",\"documents\":[{\"file_id\":\"BQAD\"},"
+                                + "{\"file_id\":\"  \"}]}", "documents[1].file_id"),
+                Arguments.of("a document file id with a space", "POST", "/api/v1/homework", "tutor",
+                        "{\"lesson_id\":{lesson}," + ok + ",\"documents\":[{\"file_id\":\"BQ AD\"}]}",
+                        "documents[0].file_id"),
+                Arguments.of("a 300-character document file id", "POST", "/api/v1/homework", "tutor",
+                        "{\"lesson_id\":{lesson}," + ok + ",\"documents\":[{\"file_id\":\"" + "B".repeat(300)
+                                + "\"}]}", "documents[0].file_id"),
+                Arguments.of("a huge document name", "POST", "/api/v1/homework", "tutor",
+                        "{\"lesson_id\":{lesson}," + ok + ",\"documents\":[{\"file_id\":\"BQAD\","
+                                + "\"file_name\":\"" + huge + "\"}]}", "documents[0].file_name"),
+                Arguments.of("a document name with a line break", "POST", "/api/v1/homework", "tutor",
+                        "{\"lesson_id\":{lesson}," + ok + ",\"documents\":[{\"file_id\":\"BQAD\","
+                                + "\"file_name\":\"a\\nb.pdf\"}]}", "documents[0].file_name"),
+                Arguments.of("an unknown field of a document", "POST", "/api/v1/homework", "tutor",
+                        "{\"lesson_id\":{lesson}," + ok + ",\"documents\":[{\"file_id\":\"BQAD\","
+                                + "\"mime\":\"application/pdf\"}]}", "documents[0].mime"),
+                Arguments.of("eleven documents on edit", "PATCH", "/api/v1/homework/{hw}", "tutor",
+                        "{\"documents\":" + documents(11) + "}", "documents"),
+                Arguments.of("a null document on edit", "PATCH", "/api/v1/homework/{hw}", "tutor",
+                        "{\"documents\":[null]}", "documents[0]"),
                 Arguments.of("malformed JSON", "POST", "/api/v1/homework", "tutor", "{\"lesson_id\":", "body"),
                 Arguments.of("no body", "POST", "/api/v1/homework", "tutor", null, "body"),
                 Arguments.of("non-numeric id", "GET", "/api/v1/homework/abc", "tutor", null, "id"),
@@ -83,6 +114,12 @@ class BadInputIntegrationTest extends IntegrationTest {
                         "{\"deadline\":\"2001-09-11\"}", "deadline"),
                 Arguments.of("blank description on edit", "PATCH", "/api/v1/homework/{hw}", "tutor",
                         "{\"description\":\" \"}", "description"));
+    }
+
+    /** {@code count} well-formed documents, as JSON. */
+    private static String documents(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "{\"file_id\":\"BQAD-" + i + "\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     @ParameterizedTest(name = "{0}")

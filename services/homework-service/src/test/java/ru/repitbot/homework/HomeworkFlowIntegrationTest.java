@@ -21,9 +21,11 @@ class HomeworkFlowIntegrationTest extends IntegrationTest {
         long parent = givenParentOf(student);
         long lesson = givenLesson(tutor, student, "Квадратные уравнения");
 
-        // The tutor assigns, with a link and two photos.
+        // The tutor assigns, with a link, two photos and two Telegram documents (one without a name).
         ApiClient.ApiResponse created = assign(tutor, lesson, "  Решить №12–15  ", Map.of(
                 "link", "https://example.org/task?id=12", "photo_file_ids", List.of("AgAD-tutor-1", "AgAD-tutor-2"),
+                "documents", List.of(Map.of("file_id", "BQAD-task-1", "file_name", " Условие №12–15.pdf "),
+                        Map.of("file_id", "BQAD-task-2")),
                 "deadline", inDays(5)));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         assertThat(created.header("Location")).endsWith("/api/v1/homework/" + created.json().path("id").asLong());
@@ -38,6 +40,16 @@ class HomeworkFlowIntegrationTest extends IntegrationTest {
         assertThat(hw.path("link").asString()).isEqualTo("https://example.org/task?id=12");
         assertThat(hw.path("photo_file_ids").valueStream().map(JsonNode::asString)).containsExactly("AgAD-tutor-1",
                 "AgAD-tutor-2");
+        assertThat(hw.path("documents").valueStream().map(d -> d.path("file_id").asString()))
+                .containsExactly("BQAD-task-1", "BQAD-task-2");
+        assertThat(hw.path("documents").get(0).path("file_name").asString()).isEqualTo("Условие №12–15.pdf");
+        assertThat(empty(hw.path("documents").get(1), "file_name")).isTrue();
+        for (ApiClient reader : List.of(as(student, "student"), as(parent, "parent"))) {
+            JsonNode seen = reader.get("/api/v1/homework/" + hw.path("id").asLong()).json();
+            assertThat(seen.path("documents").valueStream().map(d -> d.path("file_id").asString()))
+                    .as("the student and the parents see the task's documents").containsExactly("BQAD-task-1",
+                            "BQAD-task-2");
+        }
         assertThat(hw.path("overdue").asBoolean()).isFalse();
         assertThat(empty(hw, "submission")).isTrue();
         assertThat(hw.path("deadline").asString()).as("shown in the student's zone").endsWith("+03:00");
@@ -208,6 +220,24 @@ class HomeworkFlowIntegrationTest extends IntegrationTest {
         assertThat(edited.json().path("link").asString()).isEqualTo("https://example.org/v");
         assertThat(empty(as(tutor, "tutor").patch("/api/v1/homework/" + id, Map.of("link", "")).json(), "link"))
                 .as("an empty link removes it").isTrue();
+
+        // The Telegram documents: a list given replaces the earlier one, none given keeps it, [] removes them.
+        JsonNode withDocuments = as(tutor, "tutor").patch("/api/v1/homework/" + id, Map.of("documents", List.of(
+                Map.of("file_id", "BQAD-old", "file_name", "старое.pdf")))).json();
+        assertThat(withDocuments.path("documents").valueStream().map(d -> d.path("file_id").asString()))
+                .containsExactly("BQAD-old");
+        JsonNode replaced = as(tutor, "tutor").patch("/api/v1/homework/" + id, Map.of("documents", List.of(
+                Map.of("file_id", "BQAD-new-1", "file_name", "новое.docx"), Map.of("file_id", "BQAD-new-2",
+                        "file_name", "схема.pdf")))).json();
+        assertThat(replaced.path("documents").valueStream().map(d -> d.path("file_name").asString()))
+                .containsExactly("новое.docx", "схема.pdf");
+        JsonNode kept = as(tutor, "tutor").patch("/api/v1/homework/" + id, Map.of("description", "Итоговое задание"))
+                .json();
+        assertThat(kept.path("documents").valueStream().map(d -> d.path("file_id").asString()))
+                .containsExactly("BQAD-new-1", "BQAD-new-2");
+        assertThat(as(student, "student").get("/api/v1/homework/" + id).json().path("documents")).hasSize(2);
+        assertThat(as(tutor, "tutor").patch("/api/v1/homework/" + id, Map.of("documents", List.of())).json()
+                .path("documents")).isEmpty();
 
         ApiClient.ApiResponse uploaded = multipart(token(tutor, "tutor"), "/api/v1/homework/" + id + "/attachments",
                 List.of(Part.file("file", "схема.png", "image/png", PNG),

@@ -47,12 +47,22 @@ final class FamilyJson {
         return """
                 {"id":%d,"lesson_id":%d,"student_id":%d,"tutor_id":%d,"lesson_topic":"%s",
                  "lesson_date":"2026-03-02T15:30:00+03:00","description":"%s","deadline":"%s",
-                 "link":"https://example.org/task","photo_file_ids":%s,"status":"%s","overdue":%s,"submission":%s,
+                 "link":"https://example.org/task","photo_file_ids":%s,"documents":[],
+                 "status":"%s","overdue":%s,"submission":%s,
                  "tutor_comment":%s,"checked_at":null,"returned_at":null,"attachments":[],
                  "created_at":"2026-03-02T16:30:00+03:00","updated_at":"2026-03-02T16:30:00+03:00","version":1}"""
                 .formatted(id, lessonId, studentId, tutorId, topic, description, deadline, strings(tutorPhotos),
                         status, overdue, answer == null ? "null" : answer,
                         comment == null ? "null" : "\"" + comment + "\"");
+    }
+
+    /** {@code homework} with the tutor's Telegram documents, each {@code {file_id, file_name}} (a null name: none). */
+    static String withDocuments(String homework, List<String> fileIds, List<String> names) {
+        String documents = java.util.stream.IntStream.range(0, fileIds.size())
+                .mapToObj(i -> "{\"file_id\":\"" + fileIds.get(i) + "\",\"file_name\":"
+                        + (names.get(i) == null ? "null" : "\"" + names.get(i) + "\"") + "}")
+                .collect(Collectors.joining(",", "[", "]"));
+        return homework.replace("\"documents\":[]", "\"documents\":" + documents);
     }
 
     static String answer(String text, List<String> photos, String document) {

@@ -150,8 +150,10 @@ class ParentFlowTest extends BotIntegrationTest {
         long overdueId = nextId();
         long doneId = nextId();
         List<String> answerPhotos = StudentFlowTest.storedPhotos(1);
-        String done = FamilyJson.homework(doneId, nextId(), f.anya(), f.tutor(), "Степени", "Прочитать §3", DEADLINE,
-                List.of(), "submitted", false, FamilyJson.answer("Прочитала", answerPhotos, null), null);
+        List<String> tutorDocuments = StudentFlowTest.storedDocuments("§3.pdf");
+        String done = FamilyJson.withDocuments(FamilyJson.homework(doneId, nextId(), f.anya(), f.tutor(), "Степени",
+                "Прочитать §3", DEADLINE, List.of(), "submitted", false, FamilyJson.answer("Прочитала", answerPhotos,
+                        null), null), tutorDocuments, List.of("§3.pdf"));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/homework")).withQueryParam("student_id",
                 equalTo(Long.toString(f.anya()))).withQueryParam("size", equalTo("10"))
                 .willReturn(okJson(FamilyJson.page(List.of(
@@ -173,8 +175,14 @@ class ParentFlowTest extends BotIntegrationTest {
         f.chat().press("📤 10.03 Степени");
         ChatMessage detail = f.chat().awaitBotMessage(m -> m.text() != null && m.text().contains("Ответ ученика"),
                 WAIT);
-        assertThat(detail.text()).contains("👤 Аня Петрова", "Задание: Прочитать §3", "«Прочитала»", "Фото: 1");
+        assertThat(detail.text()).contains("👤 Аня Петрова", "Задание: Прочитать §3", "«Прочитала»", "Фото: 1",
+                "Файлы к заданию: §3.pdf (ниже)");
+        ChatMessage document = f.chat().awaitBotMessage(m -> m.document() != null, WAIT);
+        assertThat(document.document().fileId()).isEqualTo(tutorDocuments.getFirst());
+        assertThat(document.caption()).isEqualTo("📄 Файл к заданию 1/1");
         ChatMessage photo = f.chat().awaitBotMessage(m -> m.photo() != null, WAIT);
+        assertThat(photo.messageId()).as("the task's document first, then the answer").isGreaterThan(
+                document.messageId());
         assertThat(photo.caption()).isEqualTo("📷 Фото ответа 1/1");
         assertThat(photo.buttonTexts()).containsExactly("⬅️ К заданиям", "⬅️ К ребёнку");
     }

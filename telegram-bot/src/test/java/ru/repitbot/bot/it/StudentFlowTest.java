@@ -53,6 +53,16 @@ class StudentFlowTest extends BotIntegrationTest {
         return ids;
     }
 
+    /** Documents the stand-in holds (sent by a stranger to the bot), named as given, to be sent on by file id. */
+    static List<String> storedDocuments(String... names) {
+        ChatDriver stranger = newChat("Архивариус");
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            ids.add(stranger.sendDocument(name, ("%PDF-1.4 " + name).getBytes()).document().fileId());
+        }
+        return ids;
+    }
+
     private ChatDriver student(long studentId) {
         ChatDriver chat = newChat("Петя");
         loginAs(chat, Role.STUDENT, studentId, "Петя Иванов");
@@ -227,17 +237,20 @@ class StudentFlowTest extends BotIntegrationTest {
     }
 
     @Test
-    void aHandedInAnswerIsShownWithTheTutorsPhotosAndCanBeWithdrawn() {
+    void aHandedInAnswerIsShownWithTheTutorsPhotosAndDocumentsAndCanBeWithdrawn() {
         long me = nextId();
         long tutor = nextId();
         long hw = nextId();
         long lessonId = nextId();
         ChatDriver student = student(me);
         List<String> tutorPhotos = storedPhotos(2);
-        String submitted = FamilyJson.homework(hw, lessonId, me, tutor, "Дроби", "Решить №1–5", DEADLINE,
-                tutorPhotos, "submitted", false, FamilyJson.answer("Мой ответ", List.of(), null), null);
-        String pendingAgain = FamilyJson.homework(hw, lessonId, me, tutor, "Дроби", "Решить №1–5", DEADLINE,
-                tutorPhotos, "pending", false, null, null);
+        List<String> tutorDocuments = storedDocuments("условие.pdf", "document");
+        List<String> names = java.util.Arrays.asList("условие.pdf", null);
+        String submitted = FamilyJson.withDocuments(FamilyJson.homework(hw, lessonId, me, tutor, "Дроби",
+                "Решить №1–5", DEADLINE, tutorPhotos, "submitted", false, FamilyJson.answer("Мой ответ", List.of(),
+                        null), null), tutorDocuments, names);
+        String pendingAgain = FamilyJson.withDocuments(FamilyJson.homework(hw, lessonId, me, tutor, "Дроби",
+                "Решить №1–5", DEADLINE, tutorPhotos, "pending", false, null, null), tutorDocuments, names);
         stubHomeworkList(me, submitted);
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/homework/" + hw)).willReturn(okJson(submitted)));
 
@@ -247,10 +260,17 @@ class StudentFlowTest extends BotIntegrationTest {
         ChatMessage view = student.awaitBotMessage(m -> m.text() != null && m.text().contains("Ваш ответ"), WAIT);
         assertThat(view.text()).contains("Задание: Решить №1–5", "Срок: 10.03.2026 23:59",
                 "Ссылка: https://example.org/task", "Статус: 📤 Сдано, на проверке", "«Мой ответ»",
-                "Фото к заданию: 2");
+                "Фото к заданию: 2", "Файлы к заданию: условие.pdf, файл 2 (ниже)");
         ChatMessage lastPhoto = student.awaitBotMessage(m -> m.photo() != null
                 && "🖼 Фото к заданию 2/2".equals(m.caption()), WAIT);
-        assertThat(lastPhoto.buttonTexts()).contains("↩️ Забрать ответ", "⬅️ К домашним заданиям");
+        assertThat(lastPhoto.buttonTexts()).isEmpty();
+        ChatMessage lastDocument = student.awaitBotMessage(m -> m.document() != null
+                && "📄 Файл к заданию 2/2".equals(m.caption()), WAIT);
+        assertThat(student.botMessages().stream().map(ChatMessage::document).filter(java.util.Objects::nonNull)
+                .map(d -> d.fileId())).as("the tutor's documents, sent on by file id, in order")
+                .containsExactlyElementsOf(tutorDocuments);
+        assertThat(lastDocument.buttonTexts()).as("the keyboard under the last message")
+                .contains("↩️ Забрать ответ", "⬅️ К домашним заданиям");
         GATEWAY.verify(0, anyRequestedFor(urlPathEqualTo("/api/v1/homework/" + hw + "/submission")));
 
         student.press("↩️ Забрать ответ");

@@ -57,7 +57,8 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         return """
                 {"id":%d,"lesson_id":%d,"student_id":%d,"tutor_id":%d,"lesson_topic":"%s",
                  "lesson_date":"2026-12-20T15:00:00+03:00","description":"%s","deadline":"2026-12-25T18:00:00+03:00",
-                 "link":null,"photo_file_ids":[],"status":"%s","overdue":%s,"submission":%s,"tutor_comment":%s,
+                 "link":null,"photo_file_ids":[],"documents":[],
+                 "status":"%s","overdue":%s,"submission":%s,"tutor_comment":%s,
                  "checked_at":null,"returned_at":null,"attachments":[],"created_at":"2026-12-20T16:00:00+03:00",
                  "updated_at":"2026-12-20T16:00:00+03:00","version":1}"""
                 .formatted(id, id + 1, studentId, tutorId, topic, description, status, overdue,
@@ -233,6 +234,110 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
     }
 
     @Test
+    void theTasksPhotosAndDocumentsAreListedOnTheCardAndSentOnByFileId() {
+        // Files Telegram already holds: sent to the bot by the tutor while assigning, kept by file id.
+        ChatDriver author = newChat("Марина");
+        String photo = author.sendPhoto(png(25, 25)).photo().fileId();
+        String conditions = author.sendDocument("условие.pdf", "application/pdf", "%PDF-1.4 условие".getBytes(), null)
+                .document().fileId();
+        String table = author.sendDocument("таблица.xlsx", "%XLSX".getBytes()).document().fileId();
+
+        ChatDriver tutor = newChat("Марина");
+        long tutorId = nextId();
+        loginAs(tutor, Role.TUTOR, tutorId, "Марина");
+        long studentId = openProfile(tutor, tutorId, "Иван Петров");
+        long homeworkId = nextId();
+        String pending = homeworkJson(homeworkId, studentId, tutorId, "Проценты", "Решить по условию", "pending",
+                false, null, null).replace("\"photo_file_ids\":[],\"documents\":[]", """
+                "photo_file_ids":["%s"],"documents":[{"file_id":"%s","file_name":"условие.pdf"},
+                 {"file_id":"%s","file_name":null}]""".formatted(photo, conditions, table));
+        stubStatus(tutorId, studentId, "submitted", List.of());
+        stubStatus(tutorId, studentId, "pending", List.of(pending));
+        stubStatus(tutorId, studentId, "checked", List.of());
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/homework/" + homeworkId)).withHeader("Authorization",
+                bearer(tutorId)).willReturn(okJson(pending)));
+
+        tutor.press("📝 Домашние задания");
+        tutor.awaitBotMessage(m -> m.hasButton("⏳ Проценты · до 25.12"), WAIT);
+        tutor.press("⏳ Проценты · до 25.12");
+        ChatMessage card = tutor.awaitBotMessage(m -> text(m).contains("Домашнее задание"), WAIT);
+        assertThat(card.text()).contains("Фото к заданию: 1", "Файлы к заданию: условие.pdf, файл 2");
+        assertThat(card.buttonTexts()).contains("🖼 Фото и файлы задания (3)");
+
+        int before = tutor.botMessages().size();
+        tutor.press("🖼 Фото и файлы задания (3)");
+        tutor.awaitBotMessage(m -> text(m).contains("Домашнее задание") && m.messageId() != card.messageId(), WAIT);
+        List<ChatMessage> sent = tutor.botMessages().subList(before, tutor.botMessages().size());
+        assertThat(sent.stream().map(ChatMessage::photo).filter(Objects::nonNull).map(p -> p.fileId()))
+                .containsExactly(photo);
+        assertThat(sent.stream().map(ChatMessage::document).filter(Objects::nonNull).map(d -> d.fileId()))
+                .as("the documents, in order, sent on by their file ids").containsExactly(conditions, table);
+        assertThat(sent.stream().map(ChatMessage::caption).filter(Objects::nonNull))
+                .containsExactly("🖼 Задание: фото 1/1", "📄 Задание: файл 1/2", "📄 Задание: файл 2/2");
+        assertThat(sent.getLast().buttonTexts()).as("the card again, below the files").contains("🗑️ Удалить");
+
+        // Documents alone: the button says files.
+        String documentsOnly = pending.replace("\"photo_file_ids\":[\"" + photo + "\"]", "\"photo_file_ids\":[]");
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/homework/" + homeworkId)).withHeader("Authorization",
+                bearer(tutorId)).willReturn(okJson(documentsOnly)));
+        tutor.press("⬅️ К списку ДЗ");
+        tutor.awaitBotMessage(m -> m.hasButton("⏳ Проценты · до 25.12"), WAIT);
+        tutor.press("⏳ Проценты · до 25.12");
+        assertThat(tutor.awaitBotMessage(m -> text(m).contains("Домашнее задание"), WAIT).buttonTexts())
+                .contains("📄 Файлы задания (2)").doesNotContain("🖼 Фото и файлы задания (3)");
+    }
+
+    @Test
+    void aTaskTakesAtMostTenDocuments() {
+        ChatDriver tutor = newChat("Марина");
+        long tutorId = nextId();
+        loginAs(tutor, Role.TUTOR, tutorId, "Марина");
+        long studentId = openProfile(tutor, tutorId, "Иван Петров");
+        long lessonId = nextId();
+        stubStatus(tutorId, studentId, "submitted", List.of());
+        stubStatus(tutorId, studentId, "pending", List.of());
+        stubStatus(tutorId, studentId, "checked", List.of());
+        String lesson = """
+                {"id":%d,"tutor_id":%d,"student_id":%d,"topic":"Векторы","start_at":"2026-12-18T10:00:00+03:00",
+                 "duration_minutes":60,"time_zone":"Europe/Moscow","attendance_status":"attended","charged":true,
+                 "is_makeup":false}""".formatted(lessonId, tutorId, studentId);
+        stubPicker(studentId, List.of(), List.of(lesson));
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons/" + lessonId)).willReturn(okJson(lesson)));
+        GATEWAY.stubFor(post(urlPathEqualTo("/api/v1/homework")).withHeader("Authorization", bearer(tutorId))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(homeworkJson(nextId(), studentId, tutorId, "Векторы", "Сборник", "pending", false,
+                                null, null))));
+
+        tutor.press("📝 Домашние задания");
+        tutor.awaitBotMessage(m -> m.hasButton("➕ Задать ДЗ"), WAIT);
+        tutor.press("➕ Задать ДЗ");
+        tutor.awaitBotMessage(m -> m.hasButton("18.12.26 10:00 — Векторы"), WAIT);
+        tutor.press("18.12.26 10:00 — Векторы");
+        tutor.awaitBotMessage(m -> text(m).contains("Введите текст задания"), WAIT);
+        tutor.send("Сборник");
+        tutor.awaitBotMessage(WAIT);
+        tutor.send("завтра 20:00");
+        tutor.awaitBotMessage(m -> m.hasButton("⏭ Пропустить"), WAIT);
+        tutor.press("⏭ Пропустить");
+        tutor.awaitBotMessage(m -> text(m).contains("Пришлите фото или файлы"), WAIT);
+        for (int i = 1; i <= 10; i++) {
+            tutor.sendDocument("часть " + i + ".pdf", ("%PDF-1.4 " + i).getBytes());
+            int n = i;
+            tutor.awaitBotMessage(m -> text(m).startsWith("📎 Файл " + n + " добавлен"), WAIT);
+        }
+        tutor.sendDocument("лишний.pdf", "%PDF-1.4 11".getBytes());
+        assertThat(tutor.awaitBotMessage(WAIT).text()).isEqualTo("❌ К одному заданию — не больше 10 файлов. "
+                + "Отправьте /done.");
+
+        tutor.send("/done");
+        assertThat(tutor.awaitBotMessage(m -> text(m).contains("ДЗ задано"), WAIT).text())
+                .contains("Фото: 0 · файлов: 10");
+        GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/homework"))
+                .withRequestBody(matching(".*\"file_name\":\"часть 10\\.pdf\".*"))
+                .withRequestBody(matching("^(?!.*лишний).*$")));
+    }
+
+    @Test
     void returningWithSkipSendsNoCommentAndAConflictBecomesASentence() {
         ChatDriver tutor = newChat("Марина");
         long tutorId = nextId();
@@ -330,7 +435,7 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
     }
 
     @Test
-    void assigningHomeworkToALessonReadsDatesAsTypedAndCollectsPhotosUntilDone() {
+    void assigningHomeworkToALessonReadsDatesAsTypedAndCollectsPhotosAndDocumentsUntilDone() {
         ChatDriver tutor = newChat("Марина");
         long tutorId = nextId();
         loginAs(tutor, Role.TUTOR, tutorId, "Марина");
@@ -381,30 +486,41 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         tutor.send("сайт с задачами");
         assertThat(tutor.awaitBotMessage(WAIT).text()).contains("должна начинаться с http");
         tutor.send("https://example.com/tasks?n=5");
-        assertThat(tutor.awaitBotMessage(WAIT).text()).contains("Пришлите фото к заданию");
+        assertThat(tutor.awaitBotMessage(WAIT).text()).contains("Пришлите фото или файлы к заданию");
 
+        // Photos and documents in any mix, each acknowledged.
         String first = tutor.sendPhoto(png(30, 30)).photo().fileId();
         assertThat(tutor.awaitBotMessage(WAIT).text())
                 .isEqualTo("📷 Фото 1 добавлено! Пришлите ещё или отправьте /done.");
+        String tasks = tutor.sendDocument("задачи <1–5>.pdf", "application/pdf", "%PDF-1.4 задачи".getBytes(), null)
+                .document().fileId();
+        ChatMessage documentAdded = tutor.awaitBotMessage(WAIT);
+        assertThat(documentAdded.text())
+                .isEqualTo("📎 Файл 1 добавлен: задачи <1–5>.pdf\nПришлите ещё или отправьте /done.");
+        assertThat(documentAdded.buttonTexts()).containsExactly("✅ Готово");
         String second = tutor.sendPhoto(png(31, 30)).photo().fileId();
         assertThat(tutor.awaitBotMessage(WAIT).text()).startsWith("📷 Фото 2 добавлено!");
         tutor.send("а это что?");
-        assertThat(tutor.awaitBotMessage(WAIT).text()).contains("Пришлите фото к заданию или отправьте /done");
-        tutor.sendDocument("задачи.pdf", "%PDF-1.4".getBytes());
-        assertThat(tutor.awaitBotMessage(WAIT).text()).contains("Файлы к заданию через Telegram пока не сохраняются");
+        assertThat(tutor.awaitBotMessage(WAIT).text())
+                .contains("Пришлите фото или файлы к заданию или отправьте /done");
+        String theory = tutor.sendDocument("теория.docx", "%DOCX".getBytes()).document().fileId();
+        assertThat(tutor.awaitBotMessage(WAIT).text()).startsWith("📎 Файл 2 добавлен: теория.docx");
         GATEWAY.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/homework")).withHeader("Authorization",
                 bearer(tutorId)));
 
         tutor.send("/done");
         ChatMessage done = tutor.awaitBotMessage(m -> text(m).contains("ДЗ задано"), WAIT);
-        assertThat(done.text()).contains("✅ ДЗ задано с 2 фото!", "📚 Дроби", "Срок: 25.12.2026 18:00");
+        assertThat(done.text()).contains("✅ ДЗ задано! Фото: 2 · файлов: 2", "📚 Дроби",
+                "Срок: 25.12.2026 18:00");
         assertThat(done.buttonTexts()).contains("📝 Открыть ДЗ", "⬅️ К списку ДЗ");
         String tomorrow = ZonedDateTime.of(LocalDate.now(MOSCOW).plusDays(1), LocalTime.of(18, 0), MOSCOW)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/homework")).withRequestBody(equalToJson("""
                 {"lesson_id":%d,"description":"Решить задачи 1–5","deadline":"%s",
-                 "link":"https://example.com/tasks?n=5","photo_file_ids":["%s","%s"]}"""
-                .formatted(lessonId, tomorrow, first, second))));
+                 "link":"https://example.com/tasks?n=5","photo_file_ids":["%s","%s"],
+                 "documents":[{"file_id":"%s","file_name":"задачи <1–5>.pdf"},
+                              {"file_id":"%s","file_name":"теория.docx"}]}"""
+                .formatted(lessonId, tomorrow, first, second, tasks, theory))));
         assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).isEmpty();
     }
 
@@ -448,16 +564,21 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         tutor.awaitBotMessage(m -> m.hasButton("⏭ Пропустить"), WAIT);
         tutor.press("⏭ Пропустить");
         tutor.awaitBotMessage(m -> text(m).contains("Пришлите фото"), WAIT);
+        String document = tutor.sendDocument("план.pdf", "%PDF-1.4".getBytes()).document().fileId();
+        tutor.awaitBotMessage(m -> text(m).contains("Файл 1 добавлен"), WAIT);
         tutor.send("/skip");
         assertThat(tutor.awaitBotMessage(m -> text(m).contains("не принял"), WAIT).text())
                 .contains("Введите другой срок");
 
         tutor.send("послезавтра");
-        assertThat(tutor.awaitBotMessage(m -> text(m).contains("ДЗ задано"), WAIT).text()).contains("✅ ДЗ задано!");
+        assertThat(tutor.awaitBotMessage(m -> text(m).contains("ДЗ задано"), WAIT).text())
+                .contains("✅ ДЗ задано! Фото: 0 · файлов: 1");
         String dayAfter = ZonedDateTime.of(LocalDate.now(MOSCOW).plusDays(2), LocalTime.of(23, 59), MOSCOW)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/homework")).withRequestBody(equalToJson("""
-                {"lesson_id":%d,"description":"Читать","deadline":"%s"}""".formatted(lessonId, dayAfter))));
+                {"lesson_id":%d,"description":"Читать","deadline":"%s",
+                 "documents":[{"file_id":"%s","file_name":"план.pdf"}]}"""
+                .formatted(lessonId, dayAfter, document)))); // the document kept while the deadline was asked again
     }
 
     @Test

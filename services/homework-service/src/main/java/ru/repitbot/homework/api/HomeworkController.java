@@ -54,7 +54,8 @@ public class HomeworkController {
                     + "lesson-service's events) and the caller's, else 404. Starts pending; emits homework.assigned.")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = HomeworkResponse.class)))
-    @ApiResponse(responseCode = "400", description = "Missing description, bad or past deadline, bad link",
+    @ApiResponse(responseCode = "400", description = "Missing description, bad or past deadline, bad link, bad "
+            + "photo or document file ids (at most 20 photos, 10 documents)",
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "403", description = "Not a tutor or admin", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "Unknown lesson or not the caller's",
@@ -95,7 +96,8 @@ public class HomeworkController {
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change the task", description = "The tutor changes description, deadline (must be in "
-            + "the future), link (empty removes it) or the photos (replaced). The answer is not touched.")
+            + "the future), link (empty removes it), the photos or the Telegram documents (each list given replaces "
+            + "the earlier one; [] removes them). The answer is not touched.")
     public HomeworkResponse update(@PathVariable long id, @Valid @RequestBody HomeworkRequests.Update request,
             @Parameter(hidden = true) CurrentUser caller) {
         return service.update(caller, id, request);

@@ -2,6 +2,7 @@ package ru.repitbot.homework.api;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +18,10 @@ public final class HomeworkRequests {
             + "time zone; must be in the future";
     static final String URL = "^https?://\\S+$";
     static final String URL_REASON = "must be an http(s) URL";
+    /** How many Telegram documents one task may carry. */
+    static final int MAX_DOCUMENTS = 10;
+    static final int MAX_FILE_ID = 256;
+    static final int MAX_FILE_NAME = 255;
 
     private HomeworkRequests() {
     }
@@ -29,7 +34,20 @@ public final class HomeworkRequests {
             @Schema(description = "A link to the task (optional)") @Size(max = 2048)
             @Pattern(regexp = URL, message = URL_REASON) String link,
             @Schema(description = "Telegram file ids of the tutor's photos") @Size(max = 20)
-            List<@NotBlank @Size(max = 256) String> photoFileIds) {
+            List<@NotBlank @Size(max = 256) String> photoFileIds,
+            @Schema(description = "Telegram documents of the task (at most 10), sent on by file id")
+            @Size(max = MAX_DOCUMENTS) List<@NotNull @Valid TaskDocument> documents) {
+    }
+
+    /**
+     * A Telegram document of the task: its file id (what the bot sends it on by) and, optionally, the file name its
+     * message carried, for showing it. The same shape in requests and in the homework.
+     */
+    public record TaskDocument(
+            @Schema(description = "Telegram file id of the document") @NotBlank @Size(max = MAX_FILE_ID)
+            String fileId,
+            @Schema(description = "The file name, for showing it (optional)") @Size(max = MAX_FILE_NAME)
+            String fileName) {
     }
 
     /** Absent (or null) fields stay as they are; an empty {@code link} removes the link. */
@@ -38,7 +56,9 @@ public final class HomeworkRequests {
             @Schema(description = DEADLINE_DOC) @Size(max = 64) String deadline,
             @Size(max = 2048) @Pattern(regexp = "^$|" + URL, message = URL_REASON) String link,
             @Schema(description = "Replaces the tutor's photos") @Size(max = 20)
-            List<@NotBlank @Size(max = 256) String> photoFileIds) {
+            List<@NotBlank @Size(max = 256) String> photoFileIds,
+            @Schema(description = "Replaces the task's Telegram documents (at most 10; [] removes them)")
+            @Size(max = MAX_DOCUMENTS) List<@NotNull @Valid TaskDocument> documents) {
     }
 
     /**

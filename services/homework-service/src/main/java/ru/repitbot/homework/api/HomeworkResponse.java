@@ -16,7 +16,7 @@ import ru.repitbot.models.HomeworkStatus;
  */
 public record HomeworkResponse(long id, long lessonId, long studentId, long tutorId, String lessonTopic,
         OffsetDateTime lessonDate, String description, OffsetDateTime deadline, String link,
-        List<String> photoFileIds, HomeworkStatus status, boolean overdue, Submission submission,
+        List<String> photoFileIds, List<HomeworkRequests.TaskDocument> documents, HomeworkStatus status, boolean overdue, Submission submission,
         String tutorComment, OffsetDateTime checkedAt, OffsetDateTime returnedAt, List<Attachment> attachments,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
 
@@ -41,7 +41,9 @@ public record HomeworkResponse(long id, long lessonId, long studentId, long tuto
                 h.submissionDocumentFileId(), at(h.submittedAt(), zone)) : null;
         return new HomeworkResponse(h.id(), h.lessonId(), h.studentId(), h.tutorId(),
                 lesson == null ? null : lesson.topic(), lesson == null ? null : at(lesson.startAt(), zone),
-                h.description(), at(h.deadline(), zone), h.link(), h.photoFileIds(), h.status(), h.isOverdue(now),
+                h.description(), at(h.deadline(), zone), h.link(), h.photoFileIds(),
+                h.documents().stream().map(d -> new HomeworkRequests.TaskDocument(d.fileId(), d.fileName())).toList(),
+                h.status(), h.isOverdue(now),
                 submission, h.tutorComment(), at(h.checkedAt(), zone), at(h.returnedAt(), zone),
                 attachments.stream().map(a -> Attachment.of(a, zone)).toList(), at(h.createdAt(), zone),
                 at(h.updatedAt(), zone), h.version());

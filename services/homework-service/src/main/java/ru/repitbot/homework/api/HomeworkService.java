@@ -30,6 +30,7 @@ import ru.repitbot.homework.domain.AttachmentPolicy.AcceptedFile;
 import ru.repitbot.homework.domain.DeadlineInput;
 import ru.repitbot.homework.domain.Homework;
 import ru.repitbot.homework.domain.KnownLesson;
+import ru.repitbot.homework.domain.TelegramDocument;
 import ru.repitbot.homework.events.HomeworkEventPublisher;
 import ru.repitbot.models.HomeworkStatus;
 import ru.repitbot.models.PageQuery;
@@ -82,7 +83,8 @@ public class HomeworkService {
         Instant now = clock.instant();
         Instant deadline = DeadlineInput.parseFuture("deadline", request.deadline(), zone, now);
         Homework h = Homework.assign(lesson, text("description", request.description()), deadline,
-                link(request.link()), fileIds(request.photoFileIds()), caller.actorId(), now);
+                link(request.link()), fileIds(request.photoFileIds()), documents(request.documents()),
+                caller.actorId(), now);
         homework.saveAndFlush(h);
         events.assigned(h, zone);
         return HomeworkResponse.of(h, lesson, List.of(), zone, now);
@@ -120,7 +122,8 @@ public class HomeworkService {
                 : DeadlineInput.parseFuture("deadline", request.deadline(), zone, now);
         boolean clearLink = request.link() != null && request.link().isBlank();
         h.edit(description, deadline, clearLink ? null : link(request.link()), clearLink,
-                request.photoFileIds() == null ? null : fileIds(request.photoFileIds()), now);
+                request.photoFileIds() == null ? null : fileIds(request.photoFileIds()),
+                request.documents() == null ? null : documents(request.documents()), now);
         homework.saveAndFlush(h);
         return response(h);
     }
@@ -217,7 +220,7 @@ public class HomeworkService {
         }
         Instant now = clock.instant();
         List<AttachmentInfo> saved = store(h, AttachmentKind.ASSIGNMENT, uploads, caller, now);
-        h.edit(null, null, null, false, null, now);
+        h.edit(null, null, null, false, null, null, now);
         homework.saveAndFlush(h);
         ZoneId zone = zones.of(h.studentId());
         return saved.stream().map(a -> HomeworkResponse.Attachment.of(a, zone)).toList();
@@ -240,7 +243,7 @@ public class HomeworkService {
             throw new ForbiddenException("files of the student's answer cannot be removed by the tutor");
         }
         attachments.delete(attachmentId);
-        h.edit(null, null, null, false, null, clock.instant());
+        h.edit(null, null, null, false, null, null, clock.instant());
         homework.saveAndFlush(h);
     }
 
@@ -330,6 +333,41 @@ public class HomeworkService {
             ids.add(id);
         }
         return ids;
+    }
+
+    /**
+     * The task's Telegram documents: file ids stripped, without whitespace inside; names stripped (blank = none),
+     * without control characters. A bad one is a 400 naming {@code documents[i].file_id} or {@code …file_name}.
+     */
+    private static List<TelegramDocument> documents(List<HomeworkRequests.TaskDocument> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (raw.size() > HomeworkRequests.MAX_DOCUMENTS) {
+            throw new InvalidFieldException("documents", "at most " + HomeworkRequests.MAX_DOCUMENTS
+                    + " documents");
+        }
+        List<TelegramDocument> documents = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            HomeworkRequests.TaskDocument document = raw.get(i);
+            if (document == null) {
+                throw new InvalidFieldException("documents[" + i + "]", "must be {file_id, file_name?}");
+            }
+            String id = document.fileId() == null ? "" : document.fileId().strip();
+            if (id.isEmpty() || id.length() > HomeworkRequests.MAX_FILE_ID
+                    || id.chars().anyMatch(Character::isWhitespace)) {
+                throw new InvalidFieldException("documents[" + i + "].file_id", "must be a Telegram file id");
+            }
+            String name = document.fileName() == null || document.fileName().isBlank() ? null
+                    : document.fileName().strip();
+            if (name != null && (name.length() > HomeworkRequests.MAX_FILE_NAME
+                    || name.chars().anyMatch(Character::isISOControl))) {
+                throw new InvalidFieldException("documents[" + i + "].file_name", "must be a file name of at most "
+                        + HomeworkRequests.MAX_FILE_NAME + " characters");
+            }
+            documents.add(new TelegramDocument(id, name));
+        }
+        return documents;
     }
 
     /** An optional http(s) link; {@code null} or blank = none. */

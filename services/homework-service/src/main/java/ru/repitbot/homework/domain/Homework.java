@@ -17,7 +17,7 @@ import ru.repitbot.models.errors.ConflictException;
 
 /**
  * One homework assignment of a lesson (a lesson may have several, Q13): the tutor's task (description, deadline,
- * link, photos) and the student's answer (text, photos, a document), moving through {@link HomeworkLifecycle}.
+ * link, photos, Telegram documents) and the student's answer (text, photos, a document), moving through {@link HomeworkLifecycle}.
  * Unlike the monolith, a submitted document never overwrites the tutor's link (SPEC §3.20 defect 7).
  */
 @Entity
@@ -47,6 +47,13 @@ public class Homework {
 
     @Column(name = "photo_file_ids", nullable = false)
     private String[] photoFileIds = new String[0];
+
+    /** The task's Telegram documents: file ids, and at the same positions their names ({@code ""}: not given). */
+    @Column(name = "document_file_ids", nullable = false)
+    private String[] documentFileIds = new String[0];
+
+    @Column(name = "document_file_names", nullable = false)
+    private String[] documentFileNames = new String[0];
 
     @Column(nullable = false)
     private HomeworkStatus status = HomeworkStatus.PENDING;
@@ -91,7 +98,7 @@ public class Homework {
 
     /** A new {@code pending} assignment of {@code lesson}. */
     public static Homework assign(KnownLesson lesson, String description, Instant deadline, String link,
-            List<String> photoFileIds, String createdBy, Instant now) {
+            List<String> photoFileIds, List<TelegramDocument> documents, String createdBy, Instant now) {
         Homework h = new Homework();
         h.lessonId = lesson.lessonId();
         h.studentId = lesson.studentId();
@@ -100,15 +107,16 @@ public class Homework {
         h.deadline = deadline;
         h.link = link;
         h.photoFileIds = toArray(photoFileIds);
+        h.setDocuments(documents);
         h.createdBy = createdBy;
         h.createdAt = now;
         h.updatedAt = now;
         return h;
     }
 
-    /** The tutor edits the task; {@code null} leaves a value as it is. */
+    /** The tutor edits the task; {@code null} leaves a value as it is, a list given replaces the earlier one. */
     public void edit(String newDescription, Instant newDeadline, String newLink, boolean clearLink,
-            List<String> newPhotoFileIds, Instant now) {
+            List<String> newPhotoFileIds, List<TelegramDocument> newDocuments, Instant now) {
         if (newDescription != null) {
             description = newDescription;
         }
@@ -123,7 +131,16 @@ public class Homework {
         if (newPhotoFileIds != null) {
             photoFileIds = toArray(newPhotoFileIds);
         }
+        if (newDocuments != null) {
+            setDocuments(newDocuments);
+        }
         updatedAt = now;
+    }
+
+    private void setDocuments(List<TelegramDocument> documents) {
+        List<TelegramDocument> all = documents == null ? List.of() : documents;
+        documentFileIds = all.stream().map(TelegramDocument::fileId).toArray(String[]::new);
+        documentFileNames = all.stream().map(d -> d.fileName() == null ? "" : d.fileName()).toArray(String[]::new);
     }
 
     /**
@@ -241,6 +258,16 @@ public class Homework {
 
     public List<String> photoFileIds() {
         return List.of(photoFileIds);
+    }
+
+    /** The task's Telegram documents in the order the tutor sent them. */
+    public List<TelegramDocument> documents() {
+        List<TelegramDocument> documents = new ArrayList<>(documentFileIds.length);
+        for (int i = 0; i < documentFileIds.length; i++) {
+            String name = i < documentFileNames.length ? documentFileNames[i] : "";
+            documents.add(new TelegramDocument(documentFileIds[i], name.isEmpty() ? null : name));
+        }
+        return List.copyOf(documents);
     }
 
     public HomeworkStatus status() {

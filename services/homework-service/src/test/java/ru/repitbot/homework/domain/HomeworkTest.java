@@ -18,7 +18,7 @@ class HomeworkTest {
 
     private Homework assigned() {
         return Homework.assign(LESSON, "Решить №1-5", NOW.plus(Duration.ofDays(7)), "https://example.org/task",
-                List.of("tutor-photo"), "1", NOW);
+                List.of("tutor-photo"), List.of(new TelegramDocument("BQAD-task", "условие.pdf")), "1", NOW);
     }
 
     @Test
@@ -29,7 +29,25 @@ class HomeworkTest {
         assertThat(h.tutorId()).isEqualTo(1);
         assertThat(h.studentId()).isEqualTo(2);
         assertThat(h.photoFileIds()).containsExactly("tutor-photo");
+        assertThat(h.documents()).containsExactly(new TelegramDocument("BQAD-task", "условие.pdf"));
         assertThat(h.version()).isEqualTo(1);
+    }
+
+    @Test
+    void editingReplacesTheDocumentsOnlyWhenAListIsGiven() {
+        Homework h = assigned();
+        h.edit("Новый текст", null, null, false, null, null, NOW.plusSeconds(10));
+        assertThat(h.documents()).as("no list: kept").containsExactly(new TelegramDocument("BQAD-task",
+                "условие.pdf"));
+
+        h.edit(null, null, null, false, null, List.of(new TelegramDocument("BQAD-a", null),
+                new TelegramDocument("BQAD-b", "b.docx")), NOW.plusSeconds(20));
+        assertThat(h.documents()).as("replaced, in order; a name not given stays unknown").containsExactly(
+                new TelegramDocument("BQAD-a", null), new TelegramDocument("BQAD-b", "b.docx"));
+        assertThat(h.photoFileIds()).containsExactly("tutor-photo");
+
+        h.edit(null, null, null, false, null, List.of(), NOW.plusSeconds(30));
+        assertThat(h.documents()).isEmpty();
     }
 
     @Test

@@ -48,14 +48,20 @@ public final class FamilyApi {
     public record Attachment(long id, String kind, String fileName, String contentType, long sizeBytes) {
     }
 
+    /** A Telegram document of the tutor's task: sent on by its file id; the name, when known, for showing it. */
+    public record TaskDocument(String fileId, String fileName) {
+    }
+
     /** A homework ({@code HomeworkResponse}). */
     public record HomeworkInfo(long id, long lessonId, long studentId, long tutorId, String lessonTopic,
             OffsetDateTime lessonDate, String description, OffsetDateTime deadline, String link,
-            List<String> photoFileIds, String status, boolean overdue, Answer submission, String tutorComment,
-            OffsetDateTime checkedAt, OffsetDateTime returnedAt, List<Attachment> attachments) {
+            List<String> photoFileIds, List<TaskDocument> documents, String status, boolean overdue,
+            Answer submission, String tutorComment, OffsetDateTime checkedAt, OffsetDateTime returnedAt,
+            List<Attachment> attachments) {
 
         public HomeworkInfo {
             photoFileIds = photoFileIds == null ? List.of() : List.copyOf(photoFileIds);
+            documents = documents == null ? List.of() : List.copyOf(documents);
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
         }
 

@@ -28,6 +28,8 @@ public final class FamilyTexts {
     public static final int BUTTON_TEXT = 50;
     /** At most this many photos of one side (the tutor's task, the answer) are sent with a homework. */
     static final int MAX_PHOTOS = 10;
+    /** At most this many of the tutor's documents are sent with a homework (homework-service keeps at most 10). */
+    static final int MAX_DOCUMENTS = 10;
 
     private FamilyTexts() {
     }
@@ -133,8 +135,8 @@ public final class FamilyTexts {
 
     /**
      * One homework, read-only: the text (task, deadline, link, status, the tutor's files, the answer, the tutor's
-     * comment), then the tutor's photos and the answer's photos and document, sent by their Telegram file ids. The
-     * keyboard goes under the last message, so it is where the person stops reading.
+     * comment), then the tutor's photos and documents and the answer's photos and document, sent by their Telegram
+     * file ids. The keyboard goes under the last message, so it is where the person stops reading.
      *
      * @param own the student's own view ("your answer") or a parent's ("the answer")
      */
@@ -163,6 +165,9 @@ public final class FamilyTexts {
         }
         if (!homework.photoFileIds().isEmpty()) {
             text.append(t.get("family.hw.tutor_photos", String.valueOf(homework.photoFileIds().size()))).append('\n');
+        }
+        if (!homework.documents().isEmpty()) {
+            text.append(t.get("family.hw.tutor_documents", documentNames(t, homework.documents()))).append('\n');
         }
         List<String> tutorFiles = homework.attachments().stream().filter(a -> "assignment".equals(a.kind()))
                 .map(FamilyApi.Attachment::fileName).toList();
@@ -201,6 +206,12 @@ public final class FamilyTexts {
             messages.add(new Outgoing.Photo(tutorPhotos.get(i), t.get("family.hw.tutor_photo_caption",
                     String.valueOf(i + 1), String.valueOf(tutorPhotos.size())), Keyboard.NONE));
         }
+        List<FamilyApi.TaskDocument> tutorDocuments = homework.documents();
+        for (int i = 0; i < Math.min(MAX_DOCUMENTS, tutorDocuments.size()); i++) {
+            messages.add(new Outgoing.Document(tutorDocuments.get(i).fileId(), t.get(
+                    "family.hw.tutor_document_caption", String.valueOf(i + 1), String.valueOf(tutorDocuments.size())),
+                    Keyboard.NONE));
+        }
         if (answer != null) {
             List<String> photos = answer.photoFileIds();
             for (int i = 0; i < Math.min(MAX_PHOTOS, photos.size()); i++) {
@@ -216,6 +227,17 @@ public final class FamilyTexts {
         }
         messages.set(messages.size() - 1, withKeyboard(messages.getLast(), keyboard));
         return messages;
+    }
+
+    /** The tutor's documents by name, one without a name as "файл N". */
+    static String documentNames(Lang t, List<FamilyApi.TaskDocument> documents) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            String name = documents.get(i).fileName();
+            names.add(name == null || name.isBlank() ? t.raw("family.hw.document_unnamed", String.valueOf(i + 1))
+                    : name.strip());
+        }
+        return String.join(", ", names);
     }
 
     private static Outgoing withKeyboard(Outgoing message, Keyboard keyboard) {

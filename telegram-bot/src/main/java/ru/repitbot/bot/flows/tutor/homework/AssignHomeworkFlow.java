@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import ru.repitbot.bot.dialog.Access;
+import ru.repitbot.bot.dialog.BotEvent;
 import ru.repitbot.bot.dialog.Button;
 import ru.repitbot.bot.dialog.Flow;
 import ru.repitbot.bot.dialog.FlowRegistry;
@@ -26,6 +27,7 @@ import ru.repitbot.bot.dialog.Turn;
 import ru.repitbot.bot.flows.Routes;
 import ru.repitbot.bot.flows.tutor.homework.HomeworkModels.Homework;
 import ru.repitbot.bot.flows.tutor.homework.HomeworkModels.NewHomework;
+import ru.repitbot.bot.flows.tutor.homework.HomeworkModels.TaskDocument;
 import ru.repitbot.bot.gateway.GatewayProblem;
 import ru.repitbot.bot.gateway.model.Lesson;
 import ru.repitbot.bot.gateway.model.Page;
@@ -40,15 +42,20 @@ import tools.jackson.core.type.TypeReference;
  * homework list "➕ Задать ДЗ" → a lesson (upcoming and recent, newest first, paged) — or straight from a lesson card
  * ({@link HomeworkRoutes#ASSIGN_FOR_LESSON}) — then a dialog: the task's text → the deadline as people type dates (in
  * their zone; a day alone means the end of that day; the past is refused; homework-service requires one, so no /skip)
- * → a link or /skip → photos, several, until /done → {@code POST /api/v1/homework} with {@code lesson_id,
- * description, deadline, link, photo_file_ids}. homework-service keeps the task's photos by Telegram file id but has
- * no field for a Telegram document, so a document sent here is explained, not silently dropped.
+ * → a link or /skip → photos and documents (PDF, Word…), any mix, several, each acknowledged, until /done →
+ * {@code POST /api/v1/homework} with {@code lesson_id, description, deadline, link, photo_file_ids, documents}.
+ * homework-service keeps both by Telegram file id (a document with its file name), so they are sent on later as they
+ * came. What is collected waits in the dialog state: the photos' ids joined, each document as {@code doc.N} and
+ * {@code docname.N} with the count in {@code docs}.
  */
 @Component
 public class AssignHomeworkFlow implements Flow {
 
     static final String DIALOG = "homework.assign";
     static final int MAX_PHOTOS = 20;
+    /** homework-service's limits of the task's Telegram documents. */
+    static final int MAX_DOCUMENTS = 10;
+    private static final int MAX_FILE_NAME = 255;
     /** Set when the service refused the deadline: the next valid one creates the homework at once. */
     private static final String AGAIN = "again";
     private static final int MAX_TEXT = 4000;
@@ -245,8 +252,22 @@ public class AssignHomeworkFlow implements Flow {
             return Reply.of(Screen.of(turn.t("hw.assign.photo_added", String.valueOf(photos.size())),
                     doneKeyboard(turn)));
         }
-        if (turn.event().document() != null) {
-            return Reply.of(Screen.of(turn.t("hw.assign.no_documents"), doneKeyboard(turn)));
+        BotEvent.Attachment document = turn.event().document();
+        if (document != null) {
+            int count = documents(turn.state()).size();
+            if (count >= MAX_DOCUMENTS) {
+                return Reply.of(Screen.of(turn.t("hw.assign.too_many_documents", String.valueOf(MAX_DOCUMENTS)),
+                        doneKeyboard(turn)));
+            }
+            int n = count + 1;
+            String name = fileName(document.fileName());
+            Map<String, String> changes = new HashMap<>();
+            changes.put("docs", String.valueOf(n));
+            changes.put("doc." + n, document.fileId());
+            changes.put("docname." + n, name);
+            turn.nextStep("files", changes);
+            return Reply.of(Screen.of(name == null ? turn.t("hw.assign.document_added_unnamed", String.valueOf(n))
+                    : turn.t("hw.assign.document_added", String.valueOf(n), name), doneKeyboard(turn)));
         }
         String text = turn.text().toLowerCase(Locale.ROOT);
         if (DONE_WORDS.contains(text) || turn.isSkip()) {
@@ -273,6 +294,32 @@ public class AssignHomeworkFlow implements Flow {
         return turn.dialog().isPresent() && DIALOG.equals(turn.state().name()) && step.equals(turn.state().step());
     }
 
+    /** The documents collected so far, in the order sent. */
+    static List<TaskDocument> documents(DialogState state) {
+        int count = state.has("docs") ? Integer.parseInt(state.get("docs")) : 0;
+        List<TaskDocument> documents = new ArrayList<>(count);
+        for (int n = 1; n <= count; n++) {
+            documents.add(new TaskDocument(state.get("doc." + n), state.get("docname." + n)));
+        }
+        return documents;
+    }
+
+    /** A document's name as the service takes it: no control characters, at most 255 characters; none if blank. */
+    static String fileName(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String name = raw.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (name.length() > MAX_FILE_NAME) {
+            name = name.substring(0, MAX_FILE_NAME);
+            if (Character.isHighSurrogate(name.charAt(MAX_FILE_NAME - 1))) {
+                name = name.substring(0, MAX_FILE_NAME - 1);
+            }
+        }
+        return name.isEmpty() ? null : name;
+    }
+
     static List<String> photos(DialogState state) {
         String joined = state.get("photos");
         return joined == null || joined.isEmpty() ? new ArrayList<>()
@@ -288,11 +335,13 @@ public class AssignHomeworkFlow implements Flow {
         long lessonId = state.getLong("lesson");
         long studentId = state.getLong("student");
         List<String> photos = photos(state);
+        List<TaskDocument> documents = documents(state);
         turn.endDialog();
         Homework created;
         try {
             created = turn.gateway().post(Homework.class, "/api/v1/homework", new NewHomework(lessonId,
-                    state.get("text"), state.get("deadline"), state.get("link"), photos.isEmpty() ? null : photos));
+                    state.get("text"), state.get("deadline"), state.get("link"), photos.isEmpty() ? null : photos,
+                    documents.isEmpty() ? null : documents));
         } catch (GatewayProblem problem) {
             if (problem.isBadRequest() && problem.errors().stream().anyMatch(e -> "deadline".equals(e.field()))) {
                 Map<String, String> data = new HashMap<>(state.data());
@@ -306,7 +355,9 @@ public class AssignHomeworkFlow implements Flow {
             }
             throw problem;
         }
-        String headline = photos.isEmpty() ? turn.t("hw.assign.done")
+        String headline = !documents.isEmpty()
+                ? turn.t("hw.assign.done_files", String.valueOf(photos.size()), String.valueOf(documents.size()))
+                : photos.isEmpty() ? turn.t("hw.assign.done")
                 : turn.t("hw.assign.done_photos", String.valueOf(photos.size()));
         String text = headline + "\n" + turn.t("hw.assign.summary", state.get("topic"),
                 DateTimeText.dateTime(created.deadline(), turn.zone()));

@@ -25,10 +25,10 @@ import tools.jackson.core.type.TypeReference;
 /**
  * A student's homework for the tutor (SPEC §3.7, §4.2.9; DECISIONS Q13: several per lesson): the profile's
  * "📝 Домашние задания" ({@link Routes#HOMEWORK}) opens the list ("to check" first), a homework's card shows the
- * task, deadline, link, status, the answer and the comment; the tutor's photos and the student's answer (text, photos,
- * document) are sent on by Telegram {@code file_id}. ✅ Принять / ↩️ Вернуть на доработку ask for a comment or /skip
- * ({@code POST /api/v1/homework/{id}/accept|return} with {@code {comment}}); 🗑️ Удалить asks first. A button on a
- * homework that was deleted meanwhile says it is gone and changes nothing.
+ * task, deadline, link, status, the answer and the comment; the tutor's photos and documents and the student's
+ * answer (text, photos, document) are sent on by Telegram {@code file_id}. ✅ Принять / ↩️ Вернуть на доработку ask
+ * for a comment or /skip ({@code POST /api/v1/homework/{id}/accept|return} with {@code {comment}}); 🗑️ Удалить asks
+ * first. A button on a homework that was deleted meanwhile says it is gone and changes nothing.
  */
 @Component
 public class HomeworkFlow implements Flow {
@@ -53,7 +53,7 @@ public class HomeworkFlow implements Flow {
         registry.callback(HomeworkRoutes.VIEW, TUTOR, aboutHomework(
                 turn -> Reply.of(views.card(turn, views.homework(turn, turn.longArg(0)), null))));
         registry.callback(HomeworkRoutes.TASK_FILES, TUTOR, aboutHomework(
-                turn -> views.taskPhotos(turn, views.homework(turn, turn.longArg(0)))));
+                turn -> views.taskMedia(turn, views.homework(turn, turn.longArg(0)))));
         registry.callback(HomeworkRoutes.ANSWER, TUTOR, aboutHomework(this::answer));
         registry.callback(HomeworkRoutes.ACCEPT, TUTOR, aboutHomework(turn -> askComment(turn, "accept")));
         registry.callback(HomeworkRoutes.RETURN, TUTOR, aboutHomework(turn -> askComment(turn, "return")));

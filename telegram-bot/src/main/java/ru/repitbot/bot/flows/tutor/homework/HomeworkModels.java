@@ -16,12 +16,14 @@ public final class HomeworkModels {
     /** One homework ({@code GET /api/v1/homework/{id}}, list items); times in the student's zone. */
     public record Homework(long id, long lessonId, long studentId, long tutorId, String lessonTopic,
             OffsetDateTime lessonDate, String description, OffsetDateTime deadline, String link,
-            List<String> photoFileIds, HomeworkStatus status, boolean overdue, Answer submission,
+            List<String> photoFileIds, List<TaskDocument> documents, HomeworkStatus status, boolean overdue,
+            Answer submission,
             String tutorComment, OffsetDateTime checkedAt, OffsetDateTime returnedAt, List<Attachment> attachments,
             OffsetDateTime createdAt) {
 
         public Homework {
             photoFileIds = photoFileIds == null ? List.of() : List.copyOf(photoFileIds);
+            documents = documents == null ? List.of() : List.copyOf(documents);
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
         }
 
@@ -55,8 +57,18 @@ public final class HomeworkModels {
     public record Attachment(long id, String kind, String fileName, String contentType, long sizeBytes) {
     }
 
-    /** {@code POST /api/v1/homework}: the deadline as ISO-8601 with its offset; link and photos optional. */
+    /**
+     * A Telegram document of the task ({@code documents} of a homework): sent on by its file id; the name, when
+     * known, is for showing it.
+     */
+    public record TaskDocument(String fileId, String fileName) {
+    }
+
+    /**
+     * {@code POST /api/v1/homework}: the deadline as ISO-8601 with its offset; link, photos and documents optional
+     * ({@code null} is left out).
+     */
     public record NewHomework(long lessonId, String description, String deadline, String link,
-            List<String> photoFileIds) {
+            List<String> photoFileIds, List<TaskDocument> documents) {
     }
 }

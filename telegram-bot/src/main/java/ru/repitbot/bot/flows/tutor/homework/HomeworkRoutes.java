@@ -15,7 +15,8 @@ public final class HomeworkRoutes {
     public static final CallbackRoute LIST = CallbackRoute.of("hw.lp");
     /** {@code hw.v:<homeworkId>} one homework's card. */
     public static final CallbackRoute VIEW = CallbackRoute.of("hw.v");
-    /** {@code hw.tf:<homeworkId>} send the tutor's photos of the task (by file_id), then the card again. */
+    /** {@code hw.tf:<homeworkId>} send the tutor's photos and documents of the task (by file_id), then the card
+     * again. */
     public static final CallbackRoute TASK_FILES = CallbackRoute.of("hw.tf");
     /** {@code hw.an:<homeworkId>} send the student's answer (text, photos, document by file_id), then the card. */
     public static final CallbackRoute ANSWER = CallbackRoute.of("hw.an");

@@ -15,6 +15,7 @@ import ru.repitbot.bot.flows.Routes;
 import ru.repitbot.bot.flows.tutor.homework.HomeworkModels.Attachment;
 import ru.repitbot.bot.flows.tutor.homework.HomeworkModels.Homework;
 import ru.repitbot.bot.flows.tutor.homework.HomeworkModels.Submission;
+import ru.repitbot.bot.flows.tutor.homework.HomeworkModels.TaskDocument;
 import ru.repitbot.bot.flows.tutor.students.StudentViews;
 import ru.repitbot.bot.gateway.GatewayProblem;
 import ru.repitbot.bot.gateway.model.Page;
@@ -25,7 +26,8 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * The tutor's homework screens: a student's list ("to check" first, then in work, then checked; newest first in each;
- * 10 a page), one homework's card, and its photos and answer sent on by Telegram {@code file_id}. Each screen reads
+ * 10 a page), one homework's card, and its photos, documents and answer sent on by Telegram
+ * {@code file_id}. Each screen reads
  * what it shows when it is drawn, so a button on an old message sees the homework as it is now.
  */
 @Component
@@ -169,6 +171,9 @@ public class HomeworkViews {
         if (!homework.photoFileIds().isEmpty()) {
             text.append(turn.t("hw.card.photos", String.valueOf(homework.photoFileIds().size()))).append('\n');
         }
+        if (!homework.documents().isEmpty()) {
+            text.append(turn.t("hw.card.documents", documentNames(turn, homework.documents()))).append('\n');
+        }
         if (!homework.taskFiles().isEmpty()) {
             text.append(turn.t("hw.card.files", fileNames(homework.taskFiles()))).append('\n');
         }
@@ -200,9 +205,13 @@ public class HomeworkViews {
     private Keyboard cardKeyboard(Turn turn, Homework homework) {
         Keyboard.InlineBuilder keyboard = Keyboard.inline();
         List<Button> media = new ArrayList<>();
-        if (!homework.photoFileIds().isEmpty()) {
-            media.add(Button.of(turn.t("hw.btn.task_photos", String.valueOf(homework.photoFileIds().size())),
-                    HomeworkRoutes.TASK_FILES.data(homework.id())));
+        int photos = homework.photoFileIds().size();
+        int documents = homework.documents().size();
+        if (photos > 0 || documents > 0) {
+            String label = documents == 0 ? turn.t("hw.btn.task_photos", String.valueOf(photos))
+                    : photos == 0 ? turn.t("hw.btn.task_documents", String.valueOf(documents))
+                    : turn.t("hw.btn.task_media", String.valueOf(photos + documents));
+            media.add(Button.of(label, HomeworkRoutes.TASK_FILES.data(homework.id())));
         }
         if (homework.submission() != null) {
             media.add(Button.of(turn.t("hw.btn.answer"), HomeworkRoutes.ANSWER.data(homework.id())));
@@ -218,13 +227,22 @@ public class HomeworkViews {
         return keyboard.build();
     }
 
-    /** The tutor's photos of the task, by file id, then the card again below them (with its buttons). */
-    public Reply taskPhotos(Turn turn, Homework homework) {
+    /**
+     * The tutor's photos and then documents of the task, by file id, then the card again below them (with its
+     * buttons).
+     */
+    public Reply taskMedia(Turn turn, Homework homework) {
         Reply reply = Reply.none();
         List<String> photos = homework.photoFileIds();
         for (int i = 0; i < photos.size(); i++) {
             reply = reply.then(new Outgoing.Photo(photos.get(i),
                     turn.t("hw.media.task_photo", String.valueOf(i + 1), String.valueOf(photos.size())),
+                    Keyboard.NONE));
+        }
+        List<TaskDocument> documents = homework.documents();
+        for (int i = 0; i < documents.size(); i++) {
+            reply = reply.then(new Outgoing.Document(documents.get(i).fileId(),
+                    turn.t("hw.media.task_document", String.valueOf(i + 1), String.valueOf(documents.size())),
                     Keyboard.NONE));
         }
         return reply.then(card(turn, homework, null).asNewMessage());
@@ -248,6 +266,17 @@ public class HomeworkViews {
                     Keyboard.NONE));
         }
         return reply.then(card(turn, homework, null).asNewMessage());
+    }
+
+    /** The task's documents by name, a document without one as "файл N". */
+    static String documentNames(Turn turn, List<TaskDocument> documents) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            String name = documents.get(i).fileName();
+            names.add(name == null || name.isBlank() ? turn.t().raw("hw.card.document_unnamed", String.valueOf(i + 1))
+                    : name.strip());
+        }
+        return String.join(", ", names);
     }
 
     private static String fileNames(List<Attachment> files) {
