@@ -81,7 +81,7 @@ public final class ConsumerContracts {
             }
         }
         if (!found.isEmpty()) {
-            throw new AssertionError(service + " no longer gives " + String.join(" and ", consumers)
+            throw new AssertionError(service + " does not give " + String.join(" and ", consumers)
                     + " what it relies on (tests/contracts/" + consumers.getFirst() + ".json) — "
                     + (consumers.size() == 1 ? "the consumer" : "they") + " would break (" + found.size() + "):\n  "
                     + String.join("\n  ", found)

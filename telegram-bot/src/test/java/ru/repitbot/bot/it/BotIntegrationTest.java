@@ -54,7 +54,8 @@ public abstract class BotIntegrationTest {
     static final String REDIS_PREFIX = "test-" + TestInfrastructure.get().runId() + ":bot";
 
     static final TelegramStandIn TELEGRAM = TelegramStandIn.start(0, StandInOptions.defaults());
-    static final WireMockServer GATEWAY = new WireMockServer(options().dynamicPort());
+    static final WireMockServer GATEWAY = new WireMockServer(options().dynamicPort()
+            .extensions(GatewayJournal.RECORDER));
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000 * 1000 + 100_000);
 
     static {

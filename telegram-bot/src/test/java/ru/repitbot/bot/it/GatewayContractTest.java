@@ -40,8 +40,7 @@ class GatewayContractTest {
     void everyGatewayCallTheFlowsMakeIsInTheBotsContract() {
         Set<Class<?>> ran = GatewayJournal.ran();
         Assumptions.assumeFalse(ran.isEmpty(), "no integration test ran in this JVM: nothing was observed");
-        List<ConsumerContract.Observation> seen = GatewayJournal.observations(
-                BotIntegrationTest.GATEWAY.getAllServeEvents());
+        List<ConsumerContract.Observation> seen = GatewayJournal.observations();
         Path root = ConsumerContract.repositoryRoot();
         GatewayRoutes routes = GatewayRoutes.of(root);
         ConsumerContract.Builder builder = ConsumerContract.builder(CONSUMER, routes::owner);

@@ -1,15 +1,17 @@
 package ru.repitbot.bot.it;
 
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import ru.repitbot.testsupport.ConsumerContract;
@@ -17,10 +19,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the bot sent to the WireMock gateway in this JVM and what the stubs answered, read from WireMock's request
- * journal (one server shared by every integration test class), as the observations of the bot's consumer contract
- * ({@link GatewayContractTest}). As a JUnit extension on {@link BotIntegrationTest} it also notes which integration
- * test classes ran, so a contract is only regenerated from all of them.
+ * What the bot sent to the WireMock gateway in this JVM and what the stubs answered, as the observations of the bot's
+ * consumer contract ({@link GatewayContractTest}). {@link #RECORDER}, a WireMock listener on the one gateway server
+ * every integration test class shares, keeps each served request as it completes (so a test that resets WireMock's
+ * request journal loses nothing). As a JUnit extension on {@link BotIntegrationTest} this class also notes which
+ * integration test classes ran, so a contract is only regenerated from all of them.
  */
 public final class GatewayJournal implements BeforeAllCallback {
 
@@ -30,6 +33,25 @@ public final class GatewayJournal implements BeforeAllCallback {
             "upgrade", "user-agent");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<Class<?>> RAN = ConcurrentHashMap.newKeySet();
+    private static final ConcurrentLinkedQueue<ConsumerContract.Observation> SEEN = new ConcurrentLinkedQueue<>();
+
+    /** Give it to the gateway's WireMock server: {@code options().extensions(GatewayJournal.RECORDER)}. */
+    static final ServeEventListener RECORDER = new ServeEventListener() {
+        @Override
+        public String getName() {
+            return "consumer-contract-journal";
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return true;
+        }
+
+        @Override
+        public void afterComplete(ServeEvent event, Parameters parameters) {
+            SEEN.add(observation(event));
+        }
+    };
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -41,11 +63,9 @@ public final class GatewayJournal implements BeforeAllCallback {
         return Set.copyOf(RAN);
     }
 
-    /** Every request the gateway got, oldest first. */
-    static List<ConsumerContract.Observation> observations(List<ServeEvent> journal) {
-        List<ServeEvent> events = new ArrayList<>(journal);
-        events.sort(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()));
-        return events.stream().map(GatewayJournal::observation).toList();
+    /** Every request the gateway served so far, in the order they completed. */
+    static List<ConsumerContract.Observation> observations() {
+        return List.copyOf(SEEN);
     }
 
     static ConsumerContract.Observation observation(ServeEvent event) {
