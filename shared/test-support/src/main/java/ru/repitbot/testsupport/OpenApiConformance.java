@@ -25,28 +25,13 @@ import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.method.annotation.ModelAttributeMethodProcessor;
-import org.springframework.web.method.annotation.RequestHeaderMapMethodArgumentResolver;
-import org.springframework.web.method.annotation.RequestHeaderMethodArgumentResolver;
-import org.springframework.web.method.annotation.RequestParamMapMethodArgumentResolver;
-import org.springframework.web.method.annotation.RequestParamMethodArgumentResolver;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.PathVariableMapMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.PathVariableMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.servlet.mvc.method.annotation.RequestPartMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor;
-import org.springframework.web.servlet.mvc.method.annotation.ServletCookieValueMethodArgumentResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 
@@ -84,24 +69,21 @@ import tools.jackson.databind.PropertyNamingStrategies;
  */
 public final class OpenApiConformance {
 
-    private static final Pattern REGEX_VARIABLE = Pattern.compile("\\{([^}:]+):[^}]*}");
     private static final Set<String> BUILT_IN_SCHEMAS = Set.of("Problem", "ProblemField");
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options",
-            "trace");
     /** Java types springdoc may append to a generic record's schema name (PageResponseString…). */
     private static final Set<String> JAVA_TYPE_NAMES = Set.of("String", "Long", "Integer", "Boolean", "Double",
             "BigDecimal", "Object", "Instant", "OffsetDateTime", "LocalDate", "UUID");
 
     private final ApplicationContext context;
-    private final JsonNode document;
+    private final OpenApiDocument document;
     private final List<String> violations = new ArrayList<>();
     private final Map<String, List<String>> classesBySimpleName;
     private final Map<String, Optional<Class<?>>> generics = new HashMap<>();
 
     private OpenApiConformance(ApplicationContext context, JsonNode document) {
         this.context = context;
-        this.document = document;
+        this.document = OpenApiDocument.of(document);
         this.classesBySimpleName = classesUnder("ru.repitbot", context.getClassLoader());
     }
 
@@ -117,11 +99,13 @@ public final class OpenApiConformance {
 
     /** The violations of the service at {@code port} (served by {@code context}), one readable line each. */
     public static List<String> violations(ApplicationContext context, int port) {
-        ApiClient.ApiResponse response = ApiClient.local(port).get("/openapi.json");
-        if (response.status() != 200) {
-            return List.of("GET /openapi.json answered " + response);
+        OpenApiDocument document;
+        try {
+            document = OpenApiDocument.fetch(port);
+        } catch (IllegalStateException notServed) {
+            return List.of(notServed.getMessage());
         }
-        return violations(context, response.json());
+        return violations(context, document.json());
     }
 
     /** The violations of {@code document} against the handlers of {@code context}. */
@@ -135,81 +119,29 @@ public final class OpenApiConformance {
     // ---------------------------------------------------------------------------------------------- operations
 
     private void operations() {
-        Map<RequestMappingInfo, HandlerMethod> handlers = new LinkedHashMap<>();
-        context.getBeansOfType(RequestMappingHandlerMapping.class).values()
-                .forEach(mapping -> handlers.putAll(mapping.getHandlerMethods()));
-        List<HandlerMethodArgumentResolver> resolvers = context.getBean(RequestMappingHandlerAdapter.class)
-                .getArgumentResolvers();
-        document.path("paths").properties().forEach(path -> {
-            for (String method : METHODS) {
-                JsonNode operation = path.getValue().path(method);
-                if (operation.isObject()) {
-                    String name = method.toUpperCase(Locale.ROOT) + " " + path.getKey();
-                    Map<RequestMappingInfo, HandlerMethod> served = handlersOf(handlers, path.getKey(), method);
-                    if (served.isEmpty()) {
-                        violations.add(name + ": no handler serves this operation");
-                    } else {
-                        parameters(name, operation, List.copyOf(served.values()), resolvers);
-                        served.forEach((info, handler) -> rawAnswer(name, operation, info, handler));
-                    }
-                    answers(name, path.getKey(), operation);
-                    if (method.equals("post")) {
-                        creation(name, path.getKey(), operation);
-                    }
-                }
+        ServiceHandlers handlers = new ServiceHandlers(context);
+        for (OpenApiDocument.Operation operation : document.operations()) {
+            String name = operation.name();
+            String method = operation.method().toLowerCase(Locale.ROOT);
+            Map<RequestMappingInfo, HandlerMethod> served = handlers.served(operation.path(), method);
+            if (served.isEmpty()) {
+                violations.add(name + ": no handler serves this operation");
+            } else {
+                parameters(name, operation.node(), handlers.reads(List.copyOf(served.values())));
+                served.forEach((info, handler) -> rawAnswer(name, operation.node(), info, handler));
             }
-        });
-    }
-
-    private static Map<RequestMappingInfo, HandlerMethod> handlersOf(Map<RequestMappingInfo, HandlerMethod> handlers,
-            String path, String method) {
-        Map<RequestMappingInfo, HandlerMethod> served = new LinkedHashMap<>();
-        handlers.forEach((info, handler) -> {
-            Set<String> patterns = info.getPathPatternsCondition() != null
-                    ? info.getPathPatternsCondition().getPatternValues() : info.getPatternValues();
-            boolean pathMatches = patterns.stream()
-                    .anyMatch(p -> REGEX_VARIABLE.matcher(p).replaceAll("{$1}").equals(path));
-            Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition()
-                    .getMethods();
-            boolean methodMatches = methods.isEmpty() || methods.stream()
-                    .anyMatch(m -> m.name().equalsIgnoreCase(method));
-            if (pathMatches && methodMatches) {
-                served.put(info, handler);
+            answers(name, operation.path(), operation.node());
+            if (method.equals("post")) {
+                creation(name, operation.path(), operation.node());
             }
-        });
-        return served;
-    }
-
-    /** What the handlers read, by where: query, path, header, cookie; and form or multipart fields. */
-    private record Reads(Map<String, Set<String>> byLocation, Set<String> anyOf, Set<String> bodyFields) {
-        Reads() {
-            this(new HashMap<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
-        }
-
-        void add(String in, String name) {
-            byLocation.computeIfAbsent(in, k -> new TreeSet<>())
-                    .add("header".equals(in) ? name.toLowerCase(Locale.ROOT) : name);
-        }
-
-        boolean has(String in, String name) {
-            return anyOf.contains(in) || byLocation.getOrDefault(in, Set.of())
-                    .contains("header".equals(in) ? name.toLowerCase(Locale.ROOT) : name);
         }
     }
 
-    private void parameters(String operationName, JsonNode operation, List<HandlerMethod> handlers,
-            List<HandlerMethodArgumentResolver> resolvers) {
-        Reads reads = new Reads();
-        for (HandlerMethod handler : handlers) {
-            for (MethodParameter parameter : handler.getMethodParameters()) {
-                parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
-                read(parameter, resolvers, reads);
-            }
-        }
+    private void parameters(String operationName, JsonNode operation, ServiceHandlers.Reads reads) {
         Set<String> bodyProperties = requestBodyProperties(operation);
         Map<String, Set<String>> documented = new HashMap<>();
         for (JsonNode parameter : operation.path("parameters")) {
-            JsonNode p = resolve(parameter);
+            JsonNode p = document.resolve(parameter);
             String in = p.path("in").asString();
             String name = p.path("name").asString();
             documented.computeIfAbsent(in, k -> new TreeSet<>())
@@ -228,40 +160,6 @@ public final class OpenApiConformance {
                         + "' that the document does not list");
             }
         }));
-    }
-
-    private static void read(MethodParameter parameter, List<HandlerMethodArgumentResolver> resolvers, Reads reads) {
-        HandlerMethodArgumentResolver resolver = resolvers.stream().filter(r -> r.supportsParameter(parameter))
-                .findFirst().orElse(null);
-        switch (resolver) {
-            case null -> {
-            }
-            case RequestParamMapMethodArgumentResolver ignored -> reads.anyOf().add("query");
-            case PathVariableMapMethodArgumentResolver ignored -> reads.anyOf().add("path");
-            case RequestHeaderMapMethodArgumentResolver ignored -> reads.anyOf().add("header");
-            case RequestPartMethodArgumentResolver ignored -> reads.bodyFields().add(partName(parameter));
-            case RequestParamMethodArgumentResolver ignored -> {
-                if (isMultipart(parameter)) {
-                    reads.bodyFields().add(name(parameter, parameter.getParameterAnnotation(RequestParam.class)));
-                } else {
-                    reads.add("query", name(parameter, parameter.getParameterAnnotation(RequestParam.class)));
-                }
-            }
-            case PathVariableMethodArgumentResolver ignored ->
-                    reads.add("path", name(parameter, parameter.getParameterAnnotation(PathVariable.class)));
-            case RequestHeaderMethodArgumentResolver ignored ->
-                    reads.add("header", name(parameter, parameter.getParameterAnnotation(RequestHeader.class)));
-            case ServletCookieValueMethodArgumentResolver ignored ->
-                    reads.add("cookie", name(parameter, parameter.getParameterAnnotation(CookieValue.class)));
-            case RequestResponseBodyMethodProcessor ignored -> {
-            }
-            case ModelAttributeMethodProcessor ignored -> bindableNames(parameter.getParameterType())
-                    .forEach(n -> reads.add("query", n));
-            default -> {
-                // Resolved from the request's context, not from what the client sends: the caller (from the
-                // token), the servlet request, the principal…
-            }
-        }
     }
 
     /**
@@ -291,49 +189,11 @@ public final class OpenApiConformance {
         }
     }
 
-    private static String name(MethodParameter parameter, Annotation annotation) {
-        String name = "";
-        if (annotation != null) {
-            name = attribute(annotation, "name");
-            if (name.isEmpty()) {
-                name = attribute(annotation, "value");
-            }
-        }
-        return name.isEmpty() ? String.valueOf(parameter.getParameterName()) : name;
-    }
-
-    private static String partName(MethodParameter parameter) {
-        return name(parameter, parameter.getParameterAnnotation(RequestPart.class));
-    }
-
-    private static String attribute(Annotation annotation, String attribute) {
-        try {
-            Object value = annotation.annotationType().getMethod(attribute).invoke(annotation);
-            return value instanceof String s ? s : "";
-        } catch (ReflectiveOperationException e) {
-            return "";
-        }
-    }
-
-    private static boolean isMultipart(MethodParameter parameter) {
-        Class<?> type = parameter.getNestedParameterType();
-        return type.getName().startsWith("org.springframework.web.multipart.")
-                || type.getName().equals("jakarta.servlet.http.Part");
-    }
-
-    private static List<String> bindableNames(Class<?> type) {
-        if (type.isRecord()) {
-            return java.util.Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
-        }
-        return java.util.Arrays.stream(org.springframework.beans.BeanUtils.getPropertyDescriptors(type))
-                .filter(d -> d.getWriteMethod() != null).map(java.beans.PropertyDescriptor::getName).toList();
-    }
-
     private Set<String> requestBodyProperties(JsonNode operation) {
         Set<String> names = new LinkedHashSet<>();
-        resolve(operation.path("requestBody")).path("content").properties().forEach(media -> {
+        document.resolve(operation.path("requestBody")).path("content").properties().forEach(media -> {
             if (media.getKey().startsWith("multipart/") || media.getKey().equals("application/x-www-form-urlencoded")) {
-                names.addAll(resolve(media.getValue().path("schema")).path("properties").propertyNames());
+                names.addAll(document.resolve(media.getValue().path("schema")).path("properties").propertyNames());
             }
         });
         return names;
@@ -343,14 +203,14 @@ public final class OpenApiConformance {
         JsonNode responses = operation.path("responses");
         boolean secured = operation.has("security")
                 ? operation.path("security").valueStream().anyMatch(r -> !r.isEmpty())
-                : document.path("security").valueStream().anyMatch(r -> !r.isEmpty());
+                : document.json().path("security").valueStream().anyMatch(r -> !r.isEmpty());
         boolean takesInput = !operation.path("parameters").isEmpty() || operation.has("requestBody");
         require(operationName, responses, "400", takesInput, "it takes parameters or a body");
         require(operationName, responses, "401", secured, "it needs a token");
         require(operationName, responses, "404", path.contains("{"), "its path names an object");
         responses.properties().forEach(entry -> {
             String code = entry.getKey();
-            JsonNode response = resolve(entry.getValue());
+            JsonNode response = document.resolve(entry.getValue());
             Set<String> types = new TreeSet<>(response.path("content").propertyNames());
             if (code.startsWith("4") || code.startsWith("5") || code.equals("default")) {
                 if (!types.equals(Set.of(PROBLEM_JSON))) {
@@ -368,7 +228,7 @@ public final class OpenApiConformance {
 
     /** A POST to a collection whose members are read at {@code /{id}} below it creates one: 201 with Location. */
     private void creation(String operationName, String path, JsonNode operation) {
-        boolean collection = document.path("paths").properties().stream()
+        boolean collection = document.json().path("paths").properties().stream()
                 .anyMatch(p -> p.getKey().matches(Pattern.quote(path) + "/\\{[^/}]+}")
                         && p.getValue().path("get").isObject());
         if (collection && !operation.path("responses").has("201")) {
@@ -386,7 +246,7 @@ public final class OpenApiConformance {
     // ------------------------------------------------------------------------------------------------ schemas
 
     private void schemas() {
-        document.path("components").path("schemas").properties().forEach(entry -> {
+        document.json().path("components").path("schemas").properties().forEach(entry -> {
             String name = entry.getKey();
             if (BUILT_IN_SCHEMAS.contains(name)) {
                 return;
@@ -425,7 +285,7 @@ public final class OpenApiConformance {
             String head = name.substring(0, i);
             String rest = name.substring(i);
             boolean restKnown = classesBySimpleName.containsKey(rest) || JAVA_TYPE_NAMES.contains(rest)
-                    || document.path("components").path("schemas").has(rest) || genericOf(rest).isPresent();
+                    || document.json().path("components").path("schemas").has(rest) || genericOf(rest).isPresent();
             if (restKnown) {
                 Optional<Class<?>> head0 = load(classesBySimpleName.getOrDefault(head, List.of())).stream()
                         .filter(c -> c.getTypeParameters().length > 0).findFirst();
@@ -443,7 +303,7 @@ public final class OpenApiConformance {
         }
         List<String> found = new ArrayList<>();
         String where = "schema " + schemaName + " (" + type.getName() + ")";
-        JsonNode properties = resolve(schema).path("properties");
+        JsonNode properties = document.resolve(schema).path("properties");
         Map<String, RecordComponent> fields = new LinkedHashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
             if (!ignored(component)) {
@@ -504,7 +364,7 @@ public final class OpenApiConformance {
     private static String jsonName(RecordComponent component) {
         for (Annotation a : annotations(component)) {
             if (a.annotationType().getName().equals("com.fasterxml.jackson.annotation.JsonProperty")) {
-                String value = attribute(a, "value");
+                String value = ServiceHandlers.attribute(a, "value");
                 if (!value.isEmpty()) {
                     return value;
                 }
@@ -520,11 +380,11 @@ public final class OpenApiConformance {
             return typeMismatch(p.getActualTypeArguments()[0], property);
         }
         Set<String> expected = expectedTypes(raw);
-        JsonNode schema = resolveInline(property);
+        JsonNode schema = OpenApiDocument.resolveInline(property);
         if (expected == null || schema == null) {
             return null;
         }
-        Set<String> documented = types(schema);
+        Set<String> documented = OpenApiDocument.types(schema);
         boolean isRef = schema.has("$ref");
         if (documented.isEmpty() && !isRef) {
             return null; // no type given: nothing to compare
@@ -593,49 +453,6 @@ public final class OpenApiConformance {
             case TypeVariable<?> ignored -> null;
             default -> null;
         };
-    }
-
-    /** A property's own schema, looking through {@code allOf}/{@code oneOf}/{@code anyOf} of one reference. */
-    private static JsonNode resolveInline(JsonNode property) {
-        if (property == null || property.isMissingNode()) {
-            return null;
-        }
-        for (String combiner : List.of("allOf", "oneOf", "anyOf")) {
-            JsonNode parts = property.path(combiner);
-            if (parts.isArray()) {
-                List<JsonNode> meaningful = parts.valueStream()
-                        .filter(p -> !types(p).equals(Set.of("null"))).toList();
-                if (meaningful.size() == 1) {
-                    return meaningful.getFirst();
-                }
-                return null;
-            }
-        }
-        return property;
-    }
-
-    private static Set<String> types(JsonNode schema) {
-        Set<String> types = new TreeSet<>();
-        JsonNode type = schema.path("type");
-        if (type.isString()) {
-            types.add(type.asString());
-        } else if (type.isArray()) {
-            type.valueStream().forEach(t -> types.add(t.asString()));
-        }
-        types.remove("null");
-        return types;
-    }
-
-    private JsonNode resolve(JsonNode node) {
-        String ref = node.path("$ref").asString("");
-        if (!ref.startsWith("#/")) {
-            return node;
-        }
-        JsonNode target = document;
-        for (String part : ref.substring(2).split("/")) {
-            target = target.path(part);
-        }
-        return target;
     }
 
     // ------------------------------------------------------------------------------------------------ classes

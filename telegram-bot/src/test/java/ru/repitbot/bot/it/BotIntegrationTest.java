@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,8 +29,11 @@ import ru.repitbot.testsupport.TestInfrastructure;
 /**
  * The one Spring context of the integration tests: the bot polling the Telegram stand-in (in this JVM, Telegram's
  * limits on), the API gateway played by WireMock, real Redis (test-support). Each test uses its own Telegram users
- * and RepitBot ids ({@link #nextId}), so tests share the context without seeing each other's chats.
+ * and RepitBot ids ({@link #nextId}), so tests share the context without seeing each other's chats. Every request
+ * the bot sends to the gateway is checked against the bot's consumer contract after the last test
+ * ({@link GatewayContractTest}): stub the services' real answers.
  */
+@ExtendWith(GatewayJournal.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "repitbot.telegram.token=" + StandInOptions.DEFAULT_TOKEN,
     "repitbot.telegram.poll-timeout=2s",
@@ -50,7 +54,8 @@ public abstract class BotIntegrationTest {
     static final String REDIS_PREFIX = "test-" + TestInfrastructure.get().runId() + ":bot";
 
     static final TelegramStandIn TELEGRAM = TelegramStandIn.start(0, StandInOptions.defaults());
-    static final WireMockServer GATEWAY = new WireMockServer(options().dynamicPort());
+    static final WireMockServer GATEWAY = new WireMockServer(options().dynamicPort()
+            .extensions(GatewayJournal.RECORDER));
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000 * 1000 + 100_000);
 
     static {
