@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * The bot's meters on {@code /metrics}: {@code bot_updates_handled_total{kind,route}}, {@code bot_update_handling_seconds},
- * {@code bot_updates_duplicate_total}, {@code bot_telegram_errors_total{method,code}}, {@code bot_telegram_throttled_total}
+ * {@code bot_updates_duplicate_total}, {@code bot_updates_retried_total} (handled again after a crash),
+ * {@code bot_telegram_errors_total{method,code}}, {@code bot_telegram_throttled_total}
  * (429s), {@code bot_telegram_send_failed_total}, {@code bot_dialogs_active}.
  */
 public final class BotMetrics {
@@ -41,6 +42,12 @@ public final class BotMetrics {
 
     public void duplicate() {
         Counter.builder("bot.updates.duplicate").description("Updates delivered again and dropped")
+                .register(registry).increment();
+    }
+
+    public void retried() {
+        Counter.builder("bot.updates.retried")
+                .description("Updates handled again because the worker that had them stopped midway (a crash)")
                 .register(registry).increment();
     }
 
