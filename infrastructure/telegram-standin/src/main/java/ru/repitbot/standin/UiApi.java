@@ -377,6 +377,7 @@ final class UiApi {
         j.put("date", m.date);
         j.put("deleted", m.deleted);
         j.put("edited", m.editCount > 0);
+        j.put("edit_count", m.editCount);
         if (m.editDate > 0) {
             j.put("edit_date", m.editDate);
         }

@@ -226,7 +226,10 @@ class ChatPageTest extends StandInTestBase {
         Thread.sleep(300);
         bot.execute(new EditMessageText(chat, first, "Первое, исправленное"));
         assertThat(json(edit.get(10, java.util.concurrent.TimeUnit.SECONDS)).path("messages")).singleElement()
-                .satisfies(m -> assertThat(m.path("edited").asBoolean()).isTrue());
+                .satisfies(m -> {
+                    assertThat(m.path("edited").asBoolean()).isTrue();
+                    assertThat(m.path("edit_count").asInt()).isEqualTo(1);
+                });
 
         // nothing at all: empty at the timeout
         long latest = json(get("/ui/api/chats/" + chat + "/messages?since=0")).path("version").asLong();
