@@ -156,8 +156,9 @@ public class BotConfiguration {
     }
 
     @Bean
-    SendLimits sendLimits(LettuceConnectionFactory connectionFactory, RedisKeys keys, BotProperties properties) {
-        return new SendLimits(connectionFactory, keys, properties.telegram().limits());
+    SendLimits sendLimits(LettuceConnectionFactory connectionFactory, RedisKeys keys, BotProperties properties,
+            BotMetrics metrics) {
+        return new SendLimits(connectionFactory, keys, properties.telegram().limits(), metrics);
     }
 
     @Bean

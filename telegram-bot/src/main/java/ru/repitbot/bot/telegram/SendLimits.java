@@ -27,6 +27,7 @@ public final class SendLimits implements DisposableBean {
 
     private final LettuceConnectionFactory connectionFactory;
     private final RedisKeys keys;
+    private final BotMetrics metrics;
     private final BucketConfiguration global;
     private final BucketConfiguration perChat;
     private final BucketConfiguration perGroup;
@@ -34,9 +35,11 @@ public final class SendLimits implements DisposableBean {
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> buckets;
 
-    public SendLimits(LettuceConnectionFactory connectionFactory, RedisKeys keys, BotProperties.Limits limits) {
+    public SendLimits(LettuceConnectionFactory connectionFactory, RedisKeys keys, BotProperties.Limits limits,
+            BotMetrics metrics) {
         this.connectionFactory = connectionFactory;
         this.keys = keys;
+        this.metrics = metrics;
         this.global = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(limits.globalPerSecond())
                         .refillGreedy(limits.globalPerSecond(), Duration.ofSeconds(1)))
@@ -53,23 +56,28 @@ public final class SendLimits implements DisposableBean {
 
     /** Waits until one message to {@code chatId} fits Telegram's limits. */
     public void acquire(long chatId, boolean group) throws InterruptedException {
-        take(group ? keys.rateLimit("group:" + chatId) : keys.rateLimit("chat:" + chatId), group ? perGroup : perChat);
-        take(keys.rateLimit("global"), global);
+        take(group ? keys.rateLimit("group:" + chatId) : keys.rateLimit("chat:" + chatId), group ? perGroup : perChat,
+                group ? "group" : "chat");
+        take(keys.rateLimit("global"), global, "global");
     }
 
     /** Waits for a token of the global bucket only (calls that are not messages to a chat). */
     public void acquireGlobal() throws InterruptedException {
-        take(keys.rateLimit("global"), global);
+        take(keys.rateLimit("global"), global, "global");
     }
 
-    private void take(String key, BucketConfiguration configuration) throws InterruptedException {
+    private void take(String key, BucketConfiguration configuration, String scope) throws InterruptedException {
         var bucket = buckets().getProxy(key, () -> configuration);
+        long waited = 0;
         while (true) {
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (probe.isConsumed()) {
+                metrics.limitWait(scope, Duration.ofNanos(waited));
                 return;
             }
-            Thread.sleep(Duration.ofNanos(Math.max(1_000_000, probe.getNanosToWaitForRefill())));
+            long wait = Math.max(1_000_000, probe.getNanosToWaitForRefill());
+            Thread.sleep(Duration.ofNanos(wait));
+            waited += wait;
         }
     }
 
