@@ -20,8 +20,10 @@ import ru.repitbot.bot.session.RedisKeys;
 
 /**
  * Telegram's send limits, shared by every replica: token buckets in Redis (Bucket4j, compare-and-swap over Lettuce) —
- * about 30 messages a second in all, one a second per chat with a small burst, 20 a minute per group. A send waits
- * (on its virtual thread) until every bucket it needs gives a token.
+ * about 30 messages a second in all, one a second per chat with a small burst, 20 a minute per group. A message sent
+ * or edited waits (on its virtual thread) until every bucket it needs gives a token. Edits are counted like messages
+ * (Telegram documents no separate limit for them and does throttle frequent edits); callback answers are not messages
+ * and are not limited.
  */
 public final class SendLimits implements DisposableBean {
 
@@ -58,11 +60,6 @@ public final class SendLimits implements DisposableBean {
     public void acquire(long chatId, boolean group) throws InterruptedException {
         take(group ? keys.rateLimit("group:" + chatId) : keys.rateLimit("chat:" + chatId), group ? perGroup : perChat,
                 group ? "group" : "chat");
-        take(keys.rateLimit("global"), global, "global");
-    }
-
-    /** Waits for a token of the global bucket only (calls that are not messages to a chat). */
-    public void acquireGlobal() throws InterruptedException {
         take(keys.rateLimit("global"), global, "global");
     }
 
