@@ -74,6 +74,21 @@ final class ChatState {
         return null;
     }
 
+    /**
+     * The newest version of anything the chat page shows of this chat: a message sent, edited or deleted, a toast,
+     * the reply keyboard, typing, blocked. Caller holds the bot's lock.
+     */
+    long latestVersion() {
+        long latest = keyboardVersion;
+        for (StoredMessage m : messages) {
+            latest = Math.max(latest, m.version);
+        }
+        for (Toast t : toasts) {
+            latest = Math.max(latest, t.version());
+        }
+        return latest;
+    }
+
     String name() {
         return group ? title : user.displayName();
     }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * GET  personas                     the people to talk as
  * GET  chats                        private chats (personas, made-up users, test users)
  * POST users                        {"first_name", "last_name"?, "username"?, "telegram_id"?} a new Telegram user
- * GET  chats/{id}/messages?since=V  messages new/changed since version V, toasts, reply keyboard, typing, version
+ * GET  chats/{id}/messages?since=V  messages new/changed since version V, toasts, reply keyboard, typing, version;
+ *                                   &amp;wait=S (max 30): waits until something in the chat is newer than V
  * POST chats/{id}/send              {"text", "via_keyboard"?}
  * POST chats/{id}/press             {"message_id", "row", "column", "callback_data"?} -> {"callback_query_id"}
  *                                   (callback_data forges the data sent, as a modified client could)
@@ -47,6 +49,9 @@ final class UiApi {
 
     private static final Map<String, String> ROLE_LABELS = Map.of("admin", "администратор", "tutor", "репетитор",
             "student", "ученик", "parent", "родитель");
+
+    /** The longest {@code wait} of {@code GET chats/{id}/messages}. */
+    static final int MAX_WAIT_SECONDS = 30;
 
     private final TelegramStandIn owner;
 
@@ -136,8 +141,14 @@ final class UiApi {
         }
         String action = parts[2];
         if (method.equals("GET") && action.equals("messages")) {
-            Long since = query.longOrNull("since");
-            return messages(bot, chat, since == null ? 0 : since);
+            Long sinceParam = query.longOrNull("since");
+            long since = sinceParam == null ? 0 : sinceParam;
+            int wait = waitSeconds(query);
+            if (wait > 0) {
+                // Long poll: back as soon as anything in this chat is newer than since, or empty at the timeout.
+                bot.await(() -> chat.latestVersion() > since ? Boolean.TRUE : null, Duration.ofSeconds(wait));
+            }
+            return messages(bot, chat, since);
         }
         if (!method.equals("POST")) {
             throw new UiError(405, "use POST");
@@ -174,6 +185,24 @@ final class UiApi {
             }
             default -> throw new UiError(404, "no such endpoint: " + action);
         }
+    }
+
+    /** {@code wait=<seconds>}: 0 (the default) answers at once; at most {@value #MAX_WAIT_SECONDS}. */
+    private static int waitSeconds(Params query) {
+        String raw = query.string("wait");
+        if (raw == null || raw.isBlank()) {
+            return 0;
+        }
+        int wait;
+        try {
+            wait = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new UiError(400, "wait must be a whole number of seconds, 0-" + MAX_WAIT_SECONDS);
+        }
+        if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+            throw new UiError(400, "wait must be 0-" + MAX_WAIT_SECONDS + " seconds");
+        }
+        return wait;
     }
 
     private StandInBot bot(Params query) {
@@ -349,6 +378,7 @@ final class UiApi {
         j.put("date", m.date);
         j.put("deleted", m.deleted);
         j.put("edited", m.editCount > 0);
+        j.put("edit_count", m.editCount);
         if (m.editDate > 0) {
             j.put("edit_date", m.editDate);
         }

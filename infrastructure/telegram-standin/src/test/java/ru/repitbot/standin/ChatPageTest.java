@@ -196,6 +196,63 @@ class ChatPageTest extends StandInTestBase {
         assertThat(json(get("/ui/api/chats")).path("chats").get(0).path("name").asString()).isEqualTo("Демо Репетитор");
     }
 
+    @Test
+    void aMessagesCallCanWaitForSomethingNew() throws Exception {
+        ChatDriver tutor = standIn.user(4000000000000001L, "ignored");
+        long chat = tutor.chatId();
+        bot.execute(new SendMessage(chat, "Первое"));
+        long version = json(get("/ui/api/chats/" + chat + "/messages?since=0")).path("version").asLong();
+
+        // something newer already there: at once
+        long started = System.nanoTime();
+        JsonNode now = json(get("/ui/api/chats/" + chat + "/messages?since=" + (version - 1) + "&wait=20"));
+        assertThat(now.path("messages")).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+
+        // nothing newer: the call waits, and returns as soon as the bot sends
+        var waiting = http.sendAsync(HttpRequest.newBuilder(URI.create(standIn.baseUrl() + "/ui/api/chats/" + chat
+                + "/messages?since=" + version + "&wait=20")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        Thread.sleep(700);
+        assertThat(waiting).isNotDone();
+        bot.execute(new SendMessage(standIn.user(4000000000000009L, "Другой").chatId(), "В другой чат"));
+        Thread.sleep(300);
+        assertThat(waiting).as("another chat's message does not end the wait").isNotDone();
+        long sent = System.nanoTime();
+        bot.execute(new SendMessage(chat, "Второе"));
+        HttpResponse<String> answer = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(2));
+        assertThat(json(answer).path("messages")).singleElement()
+                .satisfies(m -> assertThat(m.path("text").asString()).isEqualTo("Второе"));
+
+        // an edit counts too
+        long afterSecond = json(answer).path("version").asLong();
+        int first = json(get("/ui/api/chats/" + chat + "/messages?since=0")).path("messages").get(0)
+                .path("message_id").asInt();
+        var edit = http.sendAsync(HttpRequest.newBuilder(URI.create(standIn.baseUrl() + "/ui/api/chats/" + chat
+                + "/messages?since=" + afterSecond + "&wait=20")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        Thread.sleep(300);
+        bot.execute(new EditMessageText(chat, first, "Первое, исправленное"));
+        assertThat(json(edit.get(10, java.util.concurrent.TimeUnit.SECONDS)).path("messages")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.path("edited").asBoolean()).isTrue();
+                    assertThat(m.path("edit_count").asInt()).isEqualTo(1);
+                });
+
+        // nothing at all: empty at the timeout
+        long latest = json(get("/ui/api/chats/" + chat + "/messages?since=0")).path("version").asLong();
+        started = System.nanoTime();
+        JsonNode empty = json(get("/ui/api/chats/" + chat + "/messages?since=" + latest + "&wait=1"));
+        assertThat(empty.path("messages")).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900),
+                Duration.ofSeconds(5));
+
+        assertThat(get("/ui/api/chats/" + chat + "/messages?since=0&wait=31").statusCode()).isEqualTo(400);
+        assertThat(get("/ui/api/chats/" + chat + "/messages?since=0&wait=soon").statusCode()).isEqualTo(400);
+        assertThat(get("/ui/api/chats/" + chat + "/messages?since=0&wait=-1").statusCode()).isEqualTo(400);
+    }
+
     private static byte[] multipart(String boundary, byte[] image) {
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nмоя домашка\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hw.png\"\r\n"

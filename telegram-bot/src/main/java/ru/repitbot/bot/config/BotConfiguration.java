@@ -156,8 +156,9 @@ public class BotConfiguration {
     }
 
     @Bean
-    SendLimits sendLimits(LettuceConnectionFactory connectionFactory, RedisKeys keys, BotProperties properties) {
-        return new SendLimits(connectionFactory, keys, properties.telegram().limits());
+    SendLimits sendLimits(LettuceConnectionFactory connectionFactory, RedisKeys keys, BotProperties properties,
+            BotMetrics metrics) {
+        return new SendLimits(connectionFactory, keys, properties.telegram().limits(), metrics);
     }
 
     @Bean
@@ -168,8 +169,8 @@ public class BotConfiguration {
     }
 
     @Bean
-    TelegramDelivery telegramDelivery(TelegramSender sender) {
-        return new TelegramDelivery(sender);
+    TelegramDelivery telegramDelivery(TelegramSender sender, UpdateQueue queue) {
+        return new TelegramDelivery(sender, queue);
     }
 
     @Bean
@@ -179,17 +180,18 @@ public class BotConfiguration {
 
     @Bean
     UpdateQueue updateQueue(StringRedisTemplate redis, RedisKeys keys, BotJson json, BotProperties properties) {
-        return new UpdateQueue(redis, keys, json.mapper(), properties.bot().updateTtl());
+        return new UpdateQueue(redis, keys, json.mapper(), properties.bot().updateTtl(), properties.bot().dialogTtl());
     }
 
     @Bean
-    UpdateHandler updateHandler(Router router, Recipients recipients, BotMetrics metrics) {
-        return new UpdateHandler(router, recipients, metrics);
+    UpdateHandler updateHandler(Router router, TelegramDelivery delivery, Recipients recipients, BotMetrics metrics) {
+        return new UpdateHandler(router, delivery, recipients, metrics);
     }
 
     @Bean
-    ChatWorkers chatWorkers(UpdateQueue queue, Leases leases, RedisKeys keys, UpdateHandler handler) {
-        return new ChatWorkers(queue, leases, keys, handler);
+    ChatWorkers chatWorkers(UpdateQueue queue, Leases leases, RedisKeys keys, UpdateHandler handler,
+            BotMetrics metrics) {
+        return new ChatWorkers(queue, leases, keys, handler, metrics);
     }
 
     @Bean

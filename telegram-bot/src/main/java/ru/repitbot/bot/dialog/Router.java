@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import ru.repitbot.bot.gateway.GatewayException;
 import ru.repitbot.bot.gateway.SessionEndedException;
 import ru.repitbot.bot.i18n.Texts;
+import ru.repitbot.bot.session.DialogChange;
 import ru.repitbot.bot.session.DialogState;
 import ru.repitbot.bot.session.Login;
 
@@ -41,8 +42,20 @@ public final class Router {
                 text -> labelsByText.computeIfAbsent(text.strip(), t -> new ArrayList<>()).add(entry)));
     }
 
-    /** Handles one event completely: decides, runs, delivers. Returns the decision's kind, for metrics. */
-    public String handle(BotEvent event) {
+    /**
+     * What handling one event came to: the decision's kind (for metrics) and the dialog change to save with the
+     * update's outcome (null = the dialog is as it was).
+     */
+    public record Handled(String route, DialogChange dialog) {
+    }
+
+    /** Handles one event completely: decides, runs, delivers. The dialog change is left to the caller to save. */
+    public Handled handle(BotEvent event) {
+        return handle(event, delivery);
+    }
+
+    /** The same, delivering through {@code delivery} (an update handled again skips what was already sent). */
+    public Handled handle(BotEvent event, Delivery delivery) {
         Turn turn = turns.create(event);
         Decision decision = decide(event, turn.login().orElse(null), turn.dialog().orElse(null));
         Reply reply;
@@ -64,7 +77,7 @@ public final class Router {
             reply = event.isCallback() ? Reply.alertOnly(turn.t("error.internal")) : Reply.text(turn.t("error.internal"));
         }
         delivery.deliver(event, reply);
-        return describe(decision);
+        return new Handled(describe(decision), turn.dialogChange());
     }
 
     /** The routing rule alone (no I/O): what should answer this event. */

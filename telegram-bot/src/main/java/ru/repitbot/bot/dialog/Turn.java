@@ -11,6 +11,7 @@ import ru.repitbot.bot.gateway.Gateway;
 import ru.repitbot.bot.i18n.Lang;
 import ru.repitbot.bot.i18n.Language;
 import ru.repitbot.bot.i18n.Texts;
+import ru.repitbot.bot.session.DialogChange;
 import ru.repitbot.bot.session.DialogState;
 import ru.repitbot.bot.session.Login;
 import ru.repitbot.bot.session.Preferences;
@@ -39,6 +40,7 @@ public final class Turn {
     private DialogState dialog;
     private Lang lang;
     private Gateway gateway;
+    private boolean dialogChanged;
 
     Turn(BotEvent event, Login login, Preferences preferences, DialogState dialog, SessionStore sessions, Texts texts,
             MainMenus menus, Clock clock, ZoneId defaultZone, java.util.function.LongFunction<Gateway> gateways) {
@@ -192,23 +194,35 @@ public final class Turn {
         return dialog;
     }
 
-    /** Starts a dialog (replacing any other): the next text goes to the handler of {@code step}. */
+    /**
+     * Starts a dialog (replacing any other): the next text goes to the handler of {@code step}. Like every dialog
+     * change it is saved when the update's handling is complete ({@link #dialogChange}), with the mark that the update
+     * was handled.
+     */
     public void startDialog(String name, String step, Map<String, String> data) {
         dialog = new DialogState(name, step, data);
-        sessions.saveDialog(event.userId(), event.chatId(), dialog);
+        dialogChanged = true;
     }
 
     /** Moves the dialog on to {@code step}, adding {@code changes} to its data. */
     public void nextStep(String step, Map<String, String> changes) {
         dialog = state().next(step, changes);
-        sessions.saveDialog(event.userId(), event.chatId(), dialog);
+        dialogChanged = true;
     }
 
     public void endDialog() {
         if (dialog != null) {
-            sessions.clearDialog(event.userId(), event.chatId());
             dialog = null;
+            dialogChanged = true;
         }
+    }
+
+    /**
+     * The dialog as this turn leaves it, to be saved with the update's outcome; null when the turn did not change it.
+     * Nothing is written before: an update handled again after a crash starts from the dialog it found the first time.
+     */
+    public DialogChange dialogChange() {
+        return dialogChanged ? new DialogChange(event.userId(), event.chatId(), dialog) : null;
     }
 
     // ---- common answers ----

@@ -38,6 +38,16 @@ public final class RedisKeys {
         return prefix + ":q:" + chatId;
     }
 
+    /** The update a chat's worker has in hand (taken off the queue, not yet done): at most one. */
+    public String chatProcessing(long chatId) {
+        return prefix + ":proc:" + chatId;
+    }
+
+    /** How many messages of an update's reply Telegram accepted (kept only while a reply of several is going out). */
+    public String sentMessages(long updateId) {
+        return prefix + ":sent:" + updateId;
+    }
+
     public String pendingChats() {
         return prefix + ":pending";
     }

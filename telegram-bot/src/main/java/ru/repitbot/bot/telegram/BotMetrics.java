@@ -9,8 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * The bot's meters on {@code /metrics}: {@code bot_updates_handled_total{kind,route}}, {@code bot_update_handling_seconds},
- * {@code bot_updates_duplicate_total}, {@code bot_telegram_errors_total{method,code}}, {@code bot_telegram_throttled_total}
- * (429s), {@code bot_telegram_send_failed_total}, {@code bot_dialogs_active}.
+ * {@code bot_updates_duplicate_total}, {@code bot_updates_retried_total} (handled again after a crash),
+ * {@code bot_telegram_errors_total{method,code}}, {@code bot_telegram_throttled_total}
+ * (429s), {@code bot_telegram_send_failed_total}, {@code bot_telegram_limit_wait_seconds{scope}} (time a call waited
+ * for Telegram's limits: chat, group, global), {@code bot_dialogs_active}.
  */
 public final class BotMetrics {
 
@@ -44,6 +46,12 @@ public final class BotMetrics {
                 .register(registry).increment();
     }
 
+    public void retried() {
+        Counter.builder("bot.updates.retried")
+                .description("Updates handled again because the worker that had them stopped midway (a crash)")
+                .register(registry).increment();
+    }
+
     public void telegramError(String method, int code) {
         Counter.builder("bot.telegram.errors").description("Failed Bot API calls").tag("method", method)
                 .tag("code", Integer.toString(code)).register(registry).increment();
@@ -51,6 +59,12 @@ public final class BotMetrics {
             Counter.builder("bot.telegram.throttled").description("429 Too Many Requests from the Bot API")
                     .register(registry).increment();
         }
+    }
+
+    /** A Bot API call waited this long for a token of one of Telegram's limits (zero when one was there). */
+    public void limitWait(String scope, Duration waited) {
+        Timer.builder("bot.telegram.limit.wait").description("Time a Bot API call waited for Telegram's send limits")
+                .tag("scope", scope).register(registry).record(waited);
     }
 
     public void sendFailed(String method) {

@@ -20,13 +20,16 @@ import ru.repitbot.bot.session.RedisKeys;
 
 /**
  * Telegram's send limits, shared by every replica: token buckets in Redis (Bucket4j, compare-and-swap over Lettuce) —
- * about 30 messages a second in all, one a second per chat with a small burst, 20 a minute per group. A send waits
- * (on its virtual thread) until every bucket it needs gives a token.
+ * about 30 messages a second in all, one a second per chat with a small burst, 20 a minute per group. A message sent
+ * or edited waits (on its virtual thread) until every bucket it needs gives a token. Edits are counted like messages
+ * (Telegram documents no separate limit for them and does throttle frequent edits); callback answers are not messages
+ * and are not limited.
  */
 public final class SendLimits implements DisposableBean {
 
     private final LettuceConnectionFactory connectionFactory;
     private final RedisKeys keys;
+    private final BotMetrics metrics;
     private final BucketConfiguration global;
     private final BucketConfiguration perChat;
     private final BucketConfiguration perGroup;
@@ -34,9 +37,11 @@ public final class SendLimits implements DisposableBean {
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> buckets;
 
-    public SendLimits(LettuceConnectionFactory connectionFactory, RedisKeys keys, BotProperties.Limits limits) {
+    public SendLimits(LettuceConnectionFactory connectionFactory, RedisKeys keys, BotProperties.Limits limits,
+            BotMetrics metrics) {
         this.connectionFactory = connectionFactory;
         this.keys = keys;
+        this.metrics = metrics;
         this.global = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(limits.globalPerSecond())
                         .refillGreedy(limits.globalPerSecond(), Duration.ofSeconds(1)))
@@ -53,23 +58,23 @@ public final class SendLimits implements DisposableBean {
 
     /** Waits until one message to {@code chatId} fits Telegram's limits. */
     public void acquire(long chatId, boolean group) throws InterruptedException {
-        take(group ? keys.rateLimit("group:" + chatId) : keys.rateLimit("chat:" + chatId), group ? perGroup : perChat);
-        take(keys.rateLimit("global"), global);
+        take(group ? keys.rateLimit("group:" + chatId) : keys.rateLimit("chat:" + chatId), group ? perGroup : perChat,
+                group ? "group" : "chat");
+        take(keys.rateLimit("global"), global, "global");
     }
 
-    /** Waits for a token of the global bucket only (calls that are not messages to a chat). */
-    public void acquireGlobal() throws InterruptedException {
-        take(keys.rateLimit("global"), global);
-    }
-
-    private void take(String key, BucketConfiguration configuration) throws InterruptedException {
+    private void take(String key, BucketConfiguration configuration, String scope) throws InterruptedException {
         var bucket = buckets().getProxy(key, () -> configuration);
+        long waited = 0;
         while (true) {
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (probe.isConsumed()) {
+                metrics.limitWait(scope, Duration.ofNanos(waited));
                 return;
             }
-            Thread.sleep(Duration.ofNanos(Math.max(1_000_000, probe.getNanosToWaitForRefill())));
+            long wait = Math.max(1_000_000, probe.getNanosToWaitForRefill());
+            Thread.sleep(Duration.ofNanos(wait));
+            waited += wait;
         }
     }
 

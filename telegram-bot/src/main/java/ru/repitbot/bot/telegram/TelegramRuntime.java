@@ -96,11 +96,13 @@ public final class TelegramRuntime implements SmartLifecycle {
     public void stop() {
         running = false;
         polling.stop();
+        // Workers first, while their leases are still renewed: an update in hand is finished (or left in the
+        // processing list, if cut short) before its chat's lock can pass to another replica.
+        workers.stop();
         ScheduledExecutorService scheduled = timers;
         if (scheduled != null) {
             scheduled.shutdownNow();
         }
-        workers.stop();
     }
 
     @Override

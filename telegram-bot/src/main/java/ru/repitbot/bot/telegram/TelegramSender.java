@@ -98,7 +98,10 @@ public final class TelegramSender {
         }
     }
 
-    /** Answers a button press (stops its spinner), with a toast or an alert. Not counted against chat limits. */
+    /**
+     * Answers a button press (stops its spinner), with a toast or an alert. Not a message: Telegram's message limits
+     * (30 a second, 1 a second per chat) do not count it, and neither does the bot — a press is answered at once.
+     */
     public void answerCallback(String callbackId, String text, boolean alert) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("callback_query_id", callbackId);
@@ -143,7 +146,8 @@ public final class TelegramSender {
     }
 
     /**
-     * One call with the limits and the retries. {@code chatId} 0 = not a message to a chat (callback answers).
+     * One call with the limits and the retries. {@code chatId} 0 = not a message to a chat (callback answers): no
+     * limit applies.
      * Empty when it finally failed or the recipient is gone.
      */
     private Optional<JsonNode> execute(String method, long chatId, boolean group, Map<String, Object> body,
@@ -160,8 +164,6 @@ public final class TelegramSender {
             try {
                 if (chatId != 0) {
                     limits.acquire(chatId, group);
-                } else {
-                    limits.acquireGlobal();
                 }
                 return Optional.of(api.call(method, body));
             } catch (InterruptedException e) {

@@ -54,7 +54,7 @@ class AdminFlowTest extends BotIntegrationTest {
                 {"role":"tutor","full_name":"Ирина Смирнова"}""")));
         assertThat(admin.botMessages().stream().filter(m -> m.text() != null && m.text().contains("TUT0R7QX")))
                 .as("the code is shown once").hasSize(1);
-        assertThat(sessions.dialog(admin.userId(), admin.chatId())).isEmpty();
+        assertThat(dialogOf(admin)).isEmpty();
     }
 
     @Test
@@ -151,6 +151,6 @@ class AdminFlowTest extends BotIntegrationTest {
         assertThat(tutor.awaitBotMessage(WAIT).text()).contains("нет доступа");
         GATEWAY.verify(0, anyRequestedFor(urlPathMatching("/api/v1/.*")).withHeader("Authorization",
                 bearer(tutorId)));
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).isEmpty();
+        assertThat(dialogOf(tutor)).isEmpty();
     }
 }

@@ -106,9 +106,25 @@ public abstract class BotIntegrationTest {
     @Autowired
     protected SessionStore sessions;
 
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
+
     /** A fresh id for a Telegram user or a RepitBot user, unique in this JVM. */
     protected static long nextId() {
         return IDS.incrementAndGet();
+    }
+
+    /**
+     * The person's dialog in the chat once the bot is done with the chat's updates: a dialog change is saved when an
+     * update is completed, just after its reply went out, so a test that has seen the reply waits for that.
+     */
+    protected java.util.Optional<ru.repitbot.bot.session.DialogState> dialogOf(ChatDriver chat) {
+        org.springframework.data.redis.core.StringRedisTemplate redis = context.getBean(
+                org.springframework.data.redis.core.StringRedisTemplate.class);
+        org.awaitility.Awaitility.await("the chat's updates completed").atMost(WAIT).until(() ->
+                redis.opsForList().size(REDIS_PREFIX + ":q:" + chat.chatId()) == 0
+                        && redis.opsForList().size(REDIS_PREFIX + ":proc:" + chat.chatId()) == 0);
+        return sessions.dialog(chat.userId(), chat.chatId());
     }
 
     /** A Telegram user with their private chat. */

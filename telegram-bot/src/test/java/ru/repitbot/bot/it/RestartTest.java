@@ -14,7 +14,21 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import ru.repitbot.bot.dialog.Access;
+import ru.repitbot.bot.dialog.Flow;
+import ru.repitbot.bot.dialog.FlowRegistry;
+import ru.repitbot.bot.dialog.Reply;
+import ru.repitbot.bot.dialog.Turn;
+import ru.repitbot.standin.ChatMessage;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import ru.repitbot.bot.TelegramBotApplication;
@@ -26,18 +40,33 @@ import ru.repitbot.standin.ChatDriver;
 import ru.repitbot.standin.StandInBot;
 
 /**
- * A dialog survives the bot: one bot instance (webhook mode, its own bot token and Redis prefix, so the shared test
- * context stays out of it) asks for a new student's name and first parent, is shut down, and a new instance on the
- * same Redis continues at the step where the tutor was.
+ * The bot's state survives the bot. Bot instances here run in webhook mode with their own bot token and Redis prefix,
+ * so the shared test context stays out of them. A dialog: one instance asks for a new student's name and first parent,
+ * is shut down, and a new instance on the same Redis continues at the step where the tutor was. A crash: an instance
+ * dies while handling an update (a test flow hangs in it, the instance is closed and its chat lock let go), and the
+ * next instance handles that update and the ones queued behind it — each exactly once, in order.
  */
 class RestartTest extends BotIntegrationTest {
 
     static final String TOKEN = "200000002:Restart-test-bot";
     static final String PREFIX = REDIS_PREFIX + "-restart";
 
+    @Autowired
+    StringRedisTemplate redis;
+
     private static ConfigurableApplicationContext bot() {
+        return bot(null);
+    }
+
+    /** A bot instance in webhook mode on its own port; {@code extraFlow} (if any) is added to its flows. */
+    private static ConfigurableApplicationContext bot(Flow extraFlow) {
         int port = freePort();
-        return new SpringApplicationBuilder(TelegramBotApplication.class).run(
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(TelegramBotApplication.class);
+        if (extraFlow != null) {
+            builder.initializers(context -> ((GenericApplicationContext) context)
+                    .registerBean(SlowFlow.class, () -> (SlowFlow) extraFlow));
+        }
+        return builder.run(
                 "--server.port=" + port,
                 "--repitbot.telegram.token=" + TOKEN,
                 "--repitbot.telegram.api-url=" + TELEGRAM.apiUrl(),
@@ -100,6 +129,100 @@ class RestartTest extends BotIntegrationTest {
                 "{\"role\":\"student\",\"full_name\":\"Иван Рестартов\"}")));
         GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/users")).withRequestBody(equalToJson(
                 "{\"role\":\"parent\",\"full_name\":\"Мама Рестартова\",\"student_ids\":[%d]}".formatted(studentId))));
+    }
+
+    /**
+     * A flow of this test only: {@code /slow N} starts a dialog and answers "handled N". In the instance that is to
+     * die it hangs instead, after starting the dialog and before any reply, for good — as a bot killed mid-handling.
+     */
+    static final class SlowFlow implements Flow {
+        private final boolean hang;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final List<Long> handled = new CopyOnWriteArrayList<>();
+
+        SlowFlow(boolean hang) {
+            this.hang = hang;
+        }
+
+        @Override
+        public void register(FlowRegistry registry) {
+            registry.command("slow", Access.anyone(), this::slow);
+        }
+
+        private Reply slow(Turn turn) {
+            turn.startDialog("slow", "waiting", Map.of("update", Long.toString(turn.event().updateId())));
+            if (hang) {
+                entered.countDown();
+                CountDownLatch never = new CountDownLatch(1);
+                while (true) {
+                    try {
+                        never.await();
+                    } catch (InterruptedException ignored) {
+                        // A killed process does not wake up: neither does this handler (the context's stop
+                        // interrupts it).
+                    }
+                }
+            }
+            handled.add(turn.event().updateId());
+            return Reply.text("handled " + turn.text().substring("/slow".length()).strip());
+        }
+    }
+
+    @Test
+    void anUpdateInHandWhenTheBotDiesIsHandledOnceByTheNextInstance() throws Exception {
+        StandInBot telegramBot = TELEGRAM.bot(TOKEN);
+        ChatDriver person = telegramBot.user(nextId(), "Олег");
+        ChatDriver other = telegramBot.user(nextId(), "Ольга");
+        long chat = person.chatId();
+        SlowFlow dying = new SlowFlow(true);
+        SlowFlow next = new SlowFlow(false);
+
+        ConfigurableApplicationContext first = bot(dying);
+        Thread killing;
+        try {
+            awaitWebhook(telegramBot, first);
+            person.send("/slow 1");
+            assertThat(dying.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("handling started").isTrue();
+            person.send("/slow 2");
+            person.send("/slow 3");
+            await().atMost(WAIT).until(() -> redis.opsForList().size(PREFIX + ":q:" + chat) == 2);
+            assertThat(redis.opsForList().size(PREFIX + ":proc:" + chat)).as("the first one in hand").isEqualTo(1);
+            assertThat(first.getBean(SessionStore.class).dialog(person.userId(), chat))
+                    .as("the dialog started by the unfinished update is not saved").isEmpty();
+
+            // Another chat's update that was completed, but left in a processing list (as if the worker had died
+            // between the two): it must not be handled again.
+            long doneUpdate = nextId();
+            redis.opsForList().rightPush(PREFIX + ":proc:" + other.chatId(), """
+                    {"update_id":%d,"chat_id":%d,"chat_type":"private","user_id":%d,"first_name":"Ольга",
+                     "text":"/slow 0"}""".formatted(doneUpdate, other.chatId(), other.userId()));
+            redis.opsForValue().set(PREFIX + ":upd:" + doneUpdate, "done", Duration.ofMinutes(5));
+            redis.opsForSet().add(PREFIX + ":pending", Long.toString(other.chatId()));
+        } finally {
+            // "kill -9": the instance stops taking updates and never finishes the one in hand; its lock on the chat
+            // is left to expire (removed here rather than waiting out the lease).
+            killing = Thread.ofVirtual().start(first::close);
+            redis.delete(PREFIX + ":lock:chat:" + chat);
+        }
+
+        try (ConfigurableApplicationContext second = bot(next)) {
+            awaitWebhook(telegramBot, second);
+            person.awaitBotMessage(m -> m.text().equals("handled 3"), WAIT);
+            Thread.sleep(1500);
+            assertThat(person.botMessages()).as(person.transcript()).extracting(ChatMessage::text)
+                    .containsExactly("handled 1", "handled 2", "handled 3");
+            assertThat(next.handled).as("each once, in order").hasSize(3).doesNotHaveDuplicates()
+                    .isSorted();
+            assertThat(second.getBean(SessionStore.class).dialog(person.userId(), chat))
+                    .map(state -> state.get("update")).contains(Long.toString(next.handled.getLast()));
+            assertThat(redis.opsForList().size(PREFIX + ":proc:" + chat)).isZero();
+            assertThat(redis.opsForList().size(PREFIX + ":q:" + chat)).isZero();
+            assertThat(redis.opsForValue().get(PREFIX + ":upd:" + next.handled.getFirst())).isEqualTo("done");
+
+            await().atMost(WAIT).until(() -> redis.opsForList().size(PREFIX + ":proc:" + other.chatId()) == 0);
+            assertThat(other.botMessages()).as("a completed update is not handled again").isEmpty();
+        }
+        killing.join(Duration.ofSeconds(30));
     }
 
     private static int freePort() {

@@ -198,7 +198,7 @@ class StudentFlowTest extends BotIntegrationTest {
                 .withRequestBody(equalToJson("""
                         {"text":"Ответ: x = 5","photo_file_ids":["%s","%s","%s"]}"""
                         .formatted(photos.get(0), photos.get(1), photos.get(2)))));
-        assertThat(sessions.dialog(student.userId(), student.chatId())).as("the dialog is over").isEmpty();
+        assertThat(dialogOf(student)).as("the dialog is over").isEmpty();
     }
 
     @Test
@@ -233,7 +233,7 @@ class StudentFlowTest extends BotIntegrationTest {
         assertThat(student.awaitCallbackAnswer(press, WAIT).answered()).isTrue();
         GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/homework/" + hw + "/submission"))
                 .withRequestBody(equalToJson("{\"document_file_id\":\"" + fileId + "\"}")));
-        assertThat(sessions.dialog(student.userId(), student.chatId())).isEmpty();
+        assertThat(dialogOf(student)).isEmpty();
     }
 
     @Test
@@ -412,7 +412,7 @@ class StudentFlowTest extends BotIntegrationTest {
         student.awaitBotMessage(m -> m.text().contains("Текст добавлен"), WAIT);
         student.send("/done");
         assertThat(student.awaitBotMessage(WAIT).text()).contains("временно недоступен", "ответ сохранён");
-        assertThat(sessions.dialog(student.userId(), student.chatId())).isPresent();
+        assertThat(dialogOf(student)).isPresent();
 
         GATEWAY.stubFor(post(urlPathEqualTo("/api/v1/homework/" + hw + "/submission")).willReturn(okJson(pending
                 .replace("\"pending\"", "\"submitted\""))));

@@ -118,7 +118,7 @@ class TutorLessonsFlowTest extends LessonsTestSupport {
                 .withRequestBody(equalToJson("""
                         {"student_id":%d,"topic":"Квадратные уравнения","start_at":"2030-12-25T15:30:00+03:00",
                          "duration_minutes":90,"skills_developed":"решение задач"}""".formatted(studentId))));
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).as("the dialog is over").isEmpty();
+        assertThat(dialogOf(tutor)).as("the dialog is over").isEmpty();
     }
 
     @Test
@@ -151,7 +151,7 @@ class TutorLessonsFlowTest extends LessonsTestSupport {
         ChatMessage busy = tutor.awaitBotMessage(m -> m.text().contains("Это время занято"), WAIT);
         assertThat(busy.text()).contains("ср 25.12.2030 15:00 — «Алгебра» (ученик: Оля Смирнова)",
                 "Введите другую дату и время");
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId()).orElseThrow().step()).isEqualTo("when");
+        assertThat(dialogOf(tutor).orElseThrow().step()).isEqualTo("when");
 
         tutor.send("26.12.2030 18:00");
         assertThat(tutor.awaitBotMessage(m -> m.text().contains("Урок добавлен"), WAIT).text())
@@ -320,7 +320,7 @@ class TutorLessonsFlowTest extends LessonsTestSupport {
         ChatMessage refused = tutor.awaitBotMessage(m -> m.text().contains("Урок уже отмечен"), WAIT);
         assertThat(refused.text()).doesNotContain("already");
         assertThat(refused.buttonTexts()).contains("⬅️ Назад к уроку");
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).isEmpty();
+        assertThat(dialogOf(tutor)).isEmpty();
     }
 
     @Test

@@ -76,7 +76,7 @@ class TutorScheduleFlowTest extends LessonsTestSupport {
         GATEWAY.verify(putRequestedFor(urlPathEqualTo("/api/v1/schedules/" + studentId)).withRequestBody(equalToJson("""
                 {"slots":[{"weekday":"monday","time":"16:00","duration_minutes":60,"note":"Алгебра"},
                           {"weekday":"thursday","time":"18:30","duration_minutes":90}]}""")));
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).isEmpty();
+        assertThat(dialogOf(tutor)).isEmpty();
     }
 
     @Test
@@ -108,7 +108,7 @@ class TutorScheduleFlowTest extends LessonsTestSupport {
 
         assertThat(tutor.awaitBotMessage(m -> m.text().contains("пересекается"), WAIT).text())
                 .contains("Пн 16:30", "Введите другое время");
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId()).orElseThrow().step()).isEqualTo("time");
+        assertThat(dialogOf(tutor).orElseThrow().step()).isEqualTo("time");
         GATEWAY.stubFor(put(urlPathEqualTo("/api/v1/schedules/" + studentId)).willReturn(okJson(template(studentId,
                 tutorId, ""))));
         tutor.send("17:00");

@@ -136,7 +136,7 @@ class TutorStudentsFlowTest extends BotIntegrationTest {
         GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/users")).withHeader("Authorization", bearer(tutorId))
                 .withRequestBody(equalToJson("""
                         {"role":"parent","full_name":"Мария Сидорова","student_ids":[%d]}""".formatted(studentId))));
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).as("the dialog is over").isEmpty();
+        assertThat(dialogOf(tutor)).as("the dialog is over").isEmpty();
     }
 
     @Test
