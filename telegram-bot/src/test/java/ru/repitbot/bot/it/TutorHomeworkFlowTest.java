@@ -230,7 +230,7 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         assertThat(accepted.buttonTexts()).doesNotContain("✅ Принять");
         GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/homework/" + homeworkId + "/accept"))
                 .withRequestBody(equalToJson("{\"comment\":\"Отлично!\"}")));
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).isEmpty();
+        assertThat(dialogOf(tutor)).isEmpty();
     }
 
     @Test
@@ -521,7 +521,7 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
                  "documents":[{"file_id":"%s","file_name":"задачи <1–5>.pdf"},
                               {"file_id":"%s","file_name":"теория.docx"}]}"""
                 .formatted(lessonId, tomorrow, first, second, tasks, theory))));
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).isEmpty();
+        assertThat(dialogOf(tutor)).isEmpty();
     }
 
     @Test

@@ -167,7 +167,7 @@ class TutorPaymentsFlowTest extends BotIntegrationTest {
                 .withRequestBody(equalToJson("""
                         {"student_id":%d,"lessons_paid":8,"amount":"12000.50","method":"card"}"""
                         .formatted(studentId))));
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).isEmpty();
+        assertThat(dialogOf(tutor)).isEmpty();
     }
 
     @Test
@@ -276,7 +276,7 @@ class TutorPaymentsFlowTest extends BotIntegrationTest {
                 .contains("❌ Аннулировать: 01.10 +2");
         GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/payments/" + paid + "/void"))
                 .withRequestBody(equalToJson("{\"reason\":\"Записана дважды\"}")));
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).isEmpty();
+        assertThat(dialogOf(tutor)).isEmpty();
     }
 
     @Test
@@ -373,7 +373,7 @@ class TutorPaymentsFlowTest extends BotIntegrationTest {
         ChatMessage removed = tutor.awaitBotMessage(m -> text(m).contains("Цена урока убрана"), WAIT);
         assertThat(removed.text()).contains("Цена урока: не задана");
         GATEWAY.verify(deleteRequestedFor(urlPathEqualTo("/api/v1/prices/" + studentId)));
-        assertThat(sessions.dialog(tutor.userId(), tutor.chatId())).isEmpty();
+        assertThat(dialogOf(tutor)).isEmpty();
     }
 
     @Test
@@ -388,7 +388,7 @@ class TutorPaymentsFlowTest extends BotIntegrationTest {
         String press = chat.press("💰 Добавить оплату");
         CallbackAnswer refused = chat.awaitCallbackAnswer(press, WAIT);
         assertThat(refused.text()).isEqualTo("⛔ У вас нет доступа к этой функции.");
-        assertThat(sessions.dialog(chat.userId(), chat.chatId())).isEmpty();
+        assertThat(dialogOf(chat)).isEmpty();
         GATEWAY.verify(0, anyRequestedFor(urlPathMatching("/api/v1/.*")).withHeader("Authorization",
                 bearer(pupilId)));
     }
