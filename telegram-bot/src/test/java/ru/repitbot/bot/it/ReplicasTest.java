@@ -65,4 +65,39 @@ class ReplicasTest extends BotIntegrationTest {
         leases.renewAll();
         assertThat(again.lost()).as("expired before renewal").isTrue();
     }
+
+    @Test
+    void aLockOfADeadProcessOfThisMachineIsTakenOverAtOnceAndNoOtherIs() throws Exception {
+        Leases.Holder self = Leases.Holder.current();
+        org.junit.jupiter.api.Assumptions.assumeFalse(self.namespace().isEmpty(), "Linux only (/proc)");
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Process living = new ProcessBuilder("sleep", "60").start();
+        Duration lease = Duration.ofSeconds(30);
+        Leases mine = new Leases(redis, lease);
+        String key = REDIS_PREFIX + ":lock:test:" + nextId();
+        try {
+            // A bot killed on this machine (its pid gone): taken over at once, no waiting for the lease.
+            new Leases(redis, lease, new Leases.Holder(self.namespace(), finished.pid(), self.alive())).tryAcquire(key);
+            Leases.Lease taken = mine.tryAcquire(key);
+            assertThat(taken).as("taken over from a dead process").isNotNull();
+            assertThat(new Leases(redis, lease, new Leases.Holder(self.namespace(), finished.pid(), self.alive()))
+                    .tryAcquire(key)).as("and now held by this process, which is alive").isNull();
+            taken.close();
+
+            // A living process of this machine (another replica), a process in another container or on another
+            // host (even if its pid means nothing here), this very process: all left to their leases.
+            for (Leases.Holder other : java.util.List.of(
+                    new Leases.Holder(self.namespace(), living.pid(), self.alive()),
+                    new Leases.Holder("another-boot-id/pid:[4026531836]", finished.pid(), self.alive()),
+                    self)) {
+                assertThat(new Leases(redis, lease, other).tryAcquire(key)).isNotNull();
+                assertThat(mine.tryAcquire(key)).as("held by %s", other.pid()).isNull();
+                redis.delete(key);
+            }
+        } finally {
+            living.destroy();
+            redis.delete(key);
+        }
+    }
 }
