@@ -148,6 +148,51 @@ public abstract class BotIntegrationTest {
         return equalTo("Bearer " + accessToken(userId));
     }
 
+    /** A user as user-service answers it (every field, nulls present). */
+    protected static String userAnswer(long id, String role, String name) {
+        return """
+                {"id":%d,"role":"%s","full_name":"%s","telegram_id":null,"username":null,
+                 "time_zone":"Europe/Moscow","grade":7}""".formatted(id, role, name);
+    }
+
+    /** A page of a list as every service answers it (10 a page). */
+    protected static String pageAnswer(java.util.List<String> items, long total, int page, int pages) {
+        return """
+                {"items":[%s],"total":%d,"page":%d,"size":10,"pages":%d}"""
+                .formatted(String.join(",", items), total, page, pages);
+    }
+
+    protected static String text(ru.repitbot.standin.ChatMessage message) {
+        return message.text() == null ? "" : message.text();
+    }
+
+    /**
+     * A tutor with one student whose profile is now open in the chat: the list, the student, the parents, the next
+     * lessons; {@code balance} stubs the student's balance as the test needs it.
+     */
+    protected static long openStudentProfile(ChatDriver tutor, long tutorId, String name,
+            java.util.function.LongConsumer balance) {
+        long studentId = nextId();
+        GATEWAY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlPathEqualTo("/api/v1/users/" + tutorId + "/students")).withHeader("Authorization", bearer(tutorId))
+                .willReturn(okJson(pageAnswer(java.util.List.of(userAnswer(studentId, "student", name)), 1, 1, 1))));
+        GATEWAY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlPathEqualTo("/api/v1/users/" + studentId)).withHeader("Authorization", bearer(tutorId))
+                .willReturn(okJson(userAnswer(studentId, "student", name))));
+        GATEWAY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlPathEqualTo("/api/v1/users/" + studentId + "/parents")).willReturn(okJson("[]")));
+        balance.accept(studentId);
+        GATEWAY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/lessons"))
+                .withQueryParam("student_id", equalTo(Long.toString(studentId)))
+                .withQueryParam("order", equalTo("asc")).withQueryParam("size", equalTo("3"))
+                .willReturn(okJson(pageAnswer(java.util.List.of(), 0, 1, 0))));
+        tutor.send("🎓 Список учеников");
+        tutor.awaitBotMessage(m -> m.hasButton("👤 " + name), WAIT);
+        tutor.press("👤 " + name);
+        tutor.awaitBotMessage(m -> text(m).contains("Профиль ученика"), WAIT);
+        return studentId;
+    }
+
     /** An RFC 9457 problem as the services answer it. */
     protected static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(int status,
             String detail) {

@@ -45,11 +45,6 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
 
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
-    private static String userJson(long id, String role, String name) {
-        return """
-                {"id":%d,"role":"%s","full_name":"%s","telegram_id":null,"username":null,
-                 "time_zone":"Europe/Moscow","grade":7}""".formatted(id, role, name);
-    }
 
     /** A homework as homework-service shows it (every field, nulls present). */
     private static String homeworkJson(long id, long studentId, long tutorId, String topic, String description,
@@ -65,11 +60,6 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
                         submission == null ? "null" : submission, comment == null ? "null" : "\"" + comment + "\"");
     }
 
-    private static String page(List<String> items, long total, int page, int pages) {
-        return """
-                {"items":[%s],"total":%d,"page":%d,"size":10,"pages":%d}"""
-                .formatted(String.join(",", items), total, page, pages);
-    }
 
     /** The student's homework by status, as homework-service pages it (10 a page). */
     private static void stubStatus(long tutorId, long studentId, String status, List<String> homework) {
@@ -80,29 +70,15 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
                     .withQueryParam("student_id", equalTo(Long.toString(studentId)))
                     .withQueryParam("status", equalTo(status))
                     .withQueryParam("page", equalTo(Integer.toString(p)))
-                    .willReturn(okJson(page(items, homework.size(), p, homework.isEmpty() ? 0 : pages))));
+                    .willReturn(okJson(pageAnswer(items, homework.size(), p, homework.isEmpty() ? 0 : pages))));
         }
     }
 
-    /** A tutor with one student whose profile is open: the list, the student, what the profile reads. */
+    /** A tutor with one student whose profile is open (no balance yet). */
     private static long openProfile(ChatDriver tutor, long tutorId, String name) {
-        long studentId = nextId();
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/users/" + tutorId + "/students"))
-                .withHeader("Authorization", bearer(tutorId))
-                .willReturn(okJson(page(List.of(userJson(studentId, "student", name)), 1, 1, 1))));
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/users/" + studentId)).withHeader("Authorization", bearer(tutorId))
-                .willReturn(okJson(userJson(studentId, "student", name))));
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/users/" + studentId + "/parents")).willReturn(okJson("[]")));
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/balances/" + studentId)).willReturn(okJson("""
-                {"student_id":%d,"balances":[]}""".formatted(studentId))));
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons")).withQueryParam("student_id",
-                equalTo(Long.toString(studentId))).withQueryParam("order", equalTo("asc"))
-                .willReturn(okJson(page(List.of(), 0, 1, 0))));
-        tutor.send("🎓 Список учеников");
-        tutor.awaitBotMessage(m -> m.hasButton("👤 " + name), WAIT);
-        tutor.press("👤 " + name);
-        tutor.awaitBotMessage(m -> text(m).contains("Профиль ученика"), WAIT);
-        return studentId;
+        return openStudentProfile(tutor, tutorId, name, studentId -> GATEWAY.stubFor(
+                get(urlPathEqualTo("/api/v1/balances/" + studentId)).willReturn(okJson("""
+                        {"student_id":%d,"balances":[]}""".formatted(studentId)))));
     }
 
     /** The lesson picker's two lists: the next lessons (ascending) and the past ones (most recent first). */
@@ -110,16 +86,13 @@ class TutorHomeworkFlowTest extends BotIntegrationTest {
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons")).withQueryParam("student_id",
                 equalTo(Long.toString(studentId))).withQueryParam("order", equalTo("asc"))
                 .withQueryParam("page", equalTo("1")).withQueryParam("from", matching(".+Z"))
-                .willReturn(okJson(page(upcoming, upcoming.size(), 1, upcoming.isEmpty() ? 0 : 1))));
+                .willReturn(okJson(pageAnswer(upcoming, upcoming.size(), 1, upcoming.isEmpty() ? 0 : 1))));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons")).withQueryParam("student_id",
                 equalTo(Long.toString(studentId))).withQueryParam("order", equalTo("desc"))
                 .withQueryParam("page", equalTo("1")).withQueryParam("to", matching(".+Z"))
-                .willReturn(okJson(page(past, past.size(), 1, past.isEmpty() ? 0 : 1))));
+                .willReturn(okJson(pageAnswer(past, past.size(), 1, past.isEmpty() ? 0 : 1))));
     }
 
-    private static String text(ChatMessage message) {
-        return message.text() == null ? "" : message.text();
-    }
 
     private static byte[] png(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

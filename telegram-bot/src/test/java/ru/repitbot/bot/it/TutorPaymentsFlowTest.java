@@ -32,21 +32,8 @@ import ru.repitbot.standin.ChatMessage;
  */
 class TutorPaymentsFlowTest extends BotIntegrationTest {
 
-    private static String text(ChatMessage message) {
-        return message.text() == null ? "" : message.text();
-    }
 
-    private static String userJson(long id, String role, String name) {
-        return """
-                {"id":%d,"role":"%s","full_name":"%s","telegram_id":null,"username":null,
-                 "time_zone":"Europe/Moscow","grade":7}""".formatted(id, role, name);
-    }
 
-    private static String page(List<String> items, long total, int page, int pages) {
-        return """
-                {"items":[%s],"total":%d,"page":%d,"size":10,"pages":%d}"""
-                .formatted(String.join(",", items), total, page, pages);
-    }
 
     /** A payment as payment-service shows it; {@code balanceAfter} only in answers to the POSTs (else null). */
     private static String paymentJson(long id, long tutorId, long studentId, int lessons, String amount, String method,
@@ -85,27 +72,13 @@ class TutorPaymentsFlowTest extends BotIntegrationTest {
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/payments")).withHeader("Authorization", bearer(tutorId))
                 .withQueryParam("student_id", equalTo(Long.toString(studentId)))
                 .withQueryParam("page", equalTo("1"))
-                .willReturn(okJson(page(payments, payments.size(), 1, payments.isEmpty() ? 0 : 1))));
+                .willReturn(okJson(pageAnswer(payments, payments.size(), 1, payments.isEmpty() ? 0 : 1))));
     }
 
-    /** A tutor with one student whose profile is open. */
+    /** A tutor with one student whose profile is open (balance 4 lessons, price 1500). */
     private static long openProfile(ChatDriver tutor, long tutorId, String name) {
-        long studentId = nextId();
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/users/" + tutorId + "/students"))
-                .withHeader("Authorization", bearer(tutorId))
-                .willReturn(okJson(page(List.of(userJson(studentId, "student", name)), 1, 1, 1))));
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/users/" + studentId)).withHeader("Authorization", bearer(tutorId))
-                .willReturn(okJson(userJson(studentId, "student", name))));
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/users/" + studentId + "/parents")).willReturn(okJson("[]")));
-        stubBalance(tutorId, studentId, 4, 12, 8, "1500.00", "6000.00");
-        GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons")).withQueryParam("student_id",
-                equalTo(Long.toString(studentId))).withQueryParam("size", equalTo("3"))
-                .willReturn(okJson(page(List.of(), 0, 1, 0))));
-        tutor.send("🎓 Список учеников");
-        tutor.awaitBotMessage(m -> m.hasButton("👤 " + name), WAIT);
-        tutor.press("👤 " + name);
-        tutor.awaitBotMessage(m -> text(m).contains("Профиль ученика"), WAIT);
-        return studentId;
+        return openStudentProfile(tutor, tutorId, name,
+                studentId -> stubBalance(tutorId, studentId, 4, 12, 8, "1500.00", "6000.00"));
     }
 
     /** Records a payment of one lesson (no money) and opens the payments screen from the answer. */
@@ -319,7 +292,7 @@ class TutorPaymentsFlowTest extends BotIntegrationTest {
                 .formatted(studentId, tutorId, String.join(",", entries)))));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/lessons")).withQueryParam("student_id",
                 equalTo(Long.toString(studentId))).withQueryParam("size", equalTo("100"))
-                .willReturn(okJson(page(lessons, 10, 1, 1))));
+                .willReturn(okJson(pageAnswer(lessons, 10, 1, 1))));
 
         recordOneAndOpenPayments(tutor, tutorId, studentId);
         tutor.press("📜 Выписка");

@@ -31,11 +31,6 @@ import ru.repitbot.standin.ChatMessage;
 /** The tutor's students (SPEC §4.2.1–4.2.4) against a WireMock gateway and the Telegram stand-in. */
 class TutorStudentsFlowTest extends BotIntegrationTest {
 
-    private static String userJson(long id, String role, String name) {
-        return """
-                {"id":%d,"role":"%s","full_name":"%s","telegram_id":null,"username":null,
-                 "time_zone":"Europe/Moscow","grade":7}""".formatted(id, role, name);
-    }
 
     /** The tutor's students, {@code count} of them, served 10 a page like user-service. */
     private static List<Long> stubStudents(long tutorId, int count) {
@@ -47,7 +42,7 @@ class TutorStudentsFlowTest extends BotIntegrationTest {
         for (int page = 1; page <= Math.max(1, pages); page++) {
             int from = (page - 1) * 10;
             String items = IntStream.range(from, Math.min(count, from + 10))
-                    .mapToObj(i -> userJson(ids.get(i), "student", "Ученик %02d".formatted(i + 1)))
+                    .mapToObj(i -> userAnswer(ids.get(i), "student", "Ученик %02d".formatted(i + 1)))
                     .collect(Collectors.joining(","));
             GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/users/" + tutorId + "/students"))
                     .withQueryParam("page", equalTo(Integer.toString(page)))
@@ -63,7 +58,7 @@ class TutorStudentsFlowTest extends BotIntegrationTest {
     /** What a profile reads: the student, their parents, the balance, the next lessons. */
     private static void stubProfile(long tutorId, long studentId, String name, String parentsJson) {
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/users/" + studentId)).withHeader("Authorization", bearer(tutorId))
-                .willReturn(okJson(userJson(studentId, "student", name))));
+                .willReturn(okJson(userAnswer(studentId, "student", name))));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/users/" + studentId + "/parents"))
                 .willReturn(okJson(parentsJson)));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/balances/" + studentId)).willReturn(okJson("""
@@ -175,7 +170,7 @@ class TutorStudentsFlowTest extends BotIntegrationTest {
         long tutorId = nextId();
         loginAs(tutor, Role.TUTOR, tutorId, "Марина");
         long studentId = stubStudents(tutorId, 1).getFirst();
-        stubProfile(tutorId, studentId, "Ученик 01", "[" + userJson(nextId(), "parent", "Ольга Петрова") + "]");
+        stubProfile(tutorId, studentId, "Ученик 01", "[" + userAnswer(nextId(), "parent", "Ольга Петрова") + "]");
 
         tutor.send("🎓 Список учеников");
         tutor.awaitBotMessage(WAIT);
@@ -199,7 +194,7 @@ class TutorStudentsFlowTest extends BotIntegrationTest {
         tutor.press("✏️ Редактировать ФИО");
         assertThat(tutor.awaitBotMessage(m -> m.text().contains("Текущее ФИО"), WAIT).text()).contains("Ученик 01");
         GATEWAY.stubFor(patch(urlPathEqualTo("/api/v1/users/" + studentId))
-                .willReturn(okJson(userJson(studentId, "student", "Иван Новый"))));
+                .willReturn(okJson(userAnswer(studentId, "student", "Иван Новый"))));
         tutor.send("Иван Новый");
         assertThat(tutor.awaitBotMessage(m -> m.text().contains("ФИО ученика обновлено"), WAIT).text())
                 .contains("Профиль ученика");
@@ -263,7 +258,7 @@ class TutorStudentsFlowTest extends BotIntegrationTest {
                 .withHeader("Authorization", bearer(tutorId))
                 .willReturn(okJson("""
                         {"items":[%s],"total":1,"page":1,"size":10,"pages":1}"""
-                        .formatted(userJson(sisterParentId, "parent", "Анна Сестрина")))));
+                        .formatted(userAnswer(sisterParentId, "parent", "Анна Сестрина")))));
         GATEWAY.stubFor(put(urlPathEqualTo("/api/v1/users/" + studentId + "/parents/" + sisterParentId))
                 .willReturn(aResponse().withStatus(204)));
         stubCreate(tutorId, "parent", "Новый Родитель", nextId(), "NEWPAR01");
@@ -279,7 +274,7 @@ class TutorStudentsFlowTest extends BotIntegrationTest {
         tutor.press("👥 Выбрать существующего");
         tutor.awaitBotMessage(m -> m.text().contains("Выберите родителя"), WAIT);
         GATEWAY.stubFor(get(urlPathEqualTo("/api/v1/users/" + studentId + "/parents"))
-                .willReturn(okJson("[" + userJson(sisterParentId, "parent", "Анна Сестрина") + "]")));
+                .willReturn(okJson("[" + userAnswer(sisterParentId, "parent", "Анна Сестрина") + "]")));
         tutor.press("👤 Анна Сестрина");
         ChatMessage linked = tutor.awaitBotMessage(m -> m.text().contains("Родитель привязан"), WAIT);
         assertThat(linked.text()).contains("• Анна Сестрина");
