@@ -8,8 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 
 /**
- * GUIDE §2 as a test: a service's {@code domain} package is plain Java — no web, messaging, Spring or JSON imports
- * (JPA annotations on entities are fine) — and {@code domain} does not reach into {@code api} or {@code events}.
+ * The package shape of docs/architecture/conventions.md as a test. A service's {@code domain} package is plain Java
+ * — no web, messaging, Spring or JSON imports (JPA annotations on entities are fine) — and reaches into no other
+ * package of the service; the use cases ({@code app}) never depend on the controllers ({@code web}); the wire
+ * records ({@code api}) depend on neither.
  */
 public final class ArchitectureRules {
 
@@ -24,9 +26,20 @@ public final class ArchitectureRules {
         noClasses().that().resideInAPackage(servicePackage + ".domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "jakarta.servlet..", "com.rabbitmq..", "tools.jackson..",
-                        "com.fasterxml.jackson.databind..", servicePackage + ".api..", servicePackage + ".events..")
+                        "com.fasterxml.jackson.databind..", servicePackage + ".api..", servicePackage + ".web..",
+                        servicePackage + ".app..", servicePackage + ".events..")
                 .allowEmptyShould(true)
-                .because("business rules are plain Java, unit-tested without Spring (GUIDE §2)")
+                .because("business rules are plain Java, unit-tested without Spring (docs/architecture/conventions.md)")
+                .check(classes);
+        noClasses().that().resideInAPackage(servicePackage + ".app..")
+                .should().dependOnClassesThat().resideInAPackage(servicePackage + ".web..")
+                .allowEmptyShould(true)
+                .because("use cases do not know the controllers that call them")
+                .check(classes);
+        noClasses().that().resideInAPackage(servicePackage + ".api..")
+                .should().dependOnClassesThat().resideInAnyPackage(servicePackage + ".web..", servicePackage + ".app..")
+                .allowEmptyShould(true)
+                .because("wire records describe the API; they call nothing")
                 .check(classes);
     }
 

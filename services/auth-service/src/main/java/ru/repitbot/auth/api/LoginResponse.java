@@ -1,7 +1,6 @@
 package ru.repitbot.auth.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import ru.repitbot.auth.service.Sessions;
 
 /** A token pair, from login or refresh. */
 public record LoginResponse(
@@ -14,10 +13,4 @@ public record LoginResponse(
         @Schema(example = "student", allowableValues = {"admin", "tutor", "student", "parent"}) String userRole,
         @Schema(description = "For the greeting, when user-service told it; else null", example = "Маша Иванова")
         String fullName) {
-
-    static LoginResponse of(Sessions.Tokens tokens) {
-        return new LoginResponse(tokens.access().value(), tokens.refreshToken(), "bearer",
-                tokens.access().expiresInSeconds(), tokens.refreshExpiresInSeconds(), tokens.userId(), tokens.role(),
-                tokens.fullName());
-    }
 }

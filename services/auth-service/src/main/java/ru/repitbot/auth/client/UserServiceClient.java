@@ -11,8 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import ru.repitbot.auth.service.DependencyUnavailableException;
-import ru.repitbot.auth.service.SelfServiceToken;
+import ru.repitbot.auth.app.DependencyUnavailableException;
+import ru.repitbot.auth.app.SelfServiceToken;
 import tools.jackson.databind.JsonNode;
 
 /**

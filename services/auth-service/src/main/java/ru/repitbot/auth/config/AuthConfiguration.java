@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.web.client.RestClient;
 import ru.repitbot.auth.domain.OpaqueTokens;
 import ru.repitbot.auth.domain.ServiceClients;
-import ru.repitbot.auth.service.SigningKeys;
+import ru.repitbot.auth.app.SigningKeys;
 import ru.repitbot.config.security.SecurityProperties;
 
 /** auth-service's beans: its own token validation, the user-service client, secrets, randomness and time. */

@@ -8,7 +8,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 import ru.repitbot.auth.domain.LockoutPolicy;
-import ru.repitbot.auth.service.DependencyUnavailableException;
+import ru.repitbot.auth.app.DependencyUnavailableException;
 
 /**
  * Keeps each subject's {@link LockoutPolicy.State} in Redis, shared by all replicas. Redis is only storage: the

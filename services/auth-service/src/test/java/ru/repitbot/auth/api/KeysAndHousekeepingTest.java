@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.repitbot.auth.db.SigningKeyStore;
 import ru.repitbot.auth.domain.OpaqueTokens;
-import ru.repitbot.auth.service.Sessions;
-import ru.repitbot.auth.service.SigningKeys;
+import ru.repitbot.auth.app.Sessions;
+import ru.repitbot.auth.app.SigningKeys;
 
 /** The stored signing key (shared by replicas) and the purge of expired refresh tokens. */
 class KeysAndHousekeepingTest extends AuthApiTestBase {

@@ -13,15 +13,15 @@ import java.util.List;
 /** Request bodies of the homework endpoints; deadlines are parsed by the service. */
 public final class HomeworkRequests {
 
-    static final String DEADLINE_DOC = "ISO-8601 with offset (2025-03-10T18:00:00+03:00 or …Z), a local date-time "
+    public static final String DEADLINE_DOC = "ISO-8601 with offset (2025-03-10T18:00:00+03:00 or …Z), a local date-time "
             + "(2025-03-10T18:00) or a date (2025-03-10, 10.03.2025 = the end of that day), read in the student's "
             + "time zone; must be in the future";
-    static final String URL = "^https?://\\S+$";
-    static final String URL_REASON = "must be an http(s) URL";
+    public static final String URL = "^https?://\\S+$";
+    public static final String URL_REASON = "must be an http(s) URL";
     /** How many Telegram documents one task may carry. */
-    static final int MAX_DOCUMENTS = 10;
-    static final int MAX_FILE_ID = 256;
-    static final int MAX_FILE_NAME = 255;
+    public static final int MAX_DOCUMENTS = 10;
+    public static final int MAX_FILE_ID = 256;
+    public static final int MAX_FILE_NAME = 255;
 
     private HomeworkRequests() {
     }

@@ -29,13 +29,13 @@ public record HomeworkResponse(long id, long lessonId, long studentId, long tuto
     public record Attachment(long id, String kind, String fileName, String contentType, long sizeBytes,
             String sha256, String downloadUrl, OffsetDateTime uploadedAt) {
 
-        static Attachment of(AttachmentInfo a, ZoneId zone) {
+        public static Attachment of(AttachmentInfo a, ZoneId zone) {
             return new Attachment(a.id(), a.kind().value(), a.fileName(), a.contentType(), a.sizeBytes(), a.sha256(),
                     "/api/v1/homework/" + a.homeworkId() + "/attachments/" + a.id(), at(a.createdAt(), zone));
         }
     }
 
-    static HomeworkResponse of(Homework h, KnownLesson lesson, List<AttachmentInfo> attachments, ZoneId zone,
+    public static HomeworkResponse of(Homework h, KnownLesson lesson, List<AttachmentInfo> attachments, ZoneId zone,
             Instant now) {
         Submission submission = h.hasAnswer() ? new Submission(h.submissionText(), h.submissionPhotoFileIds(),
                 h.submissionDocumentFileId(), at(h.submittedAt(), zone)) : null;
@@ -49,7 +49,7 @@ public record HomeworkResponse(long id, long lessonId, long studentId, long tuto
                 at(h.updatedAt(), zone), h.version());
     }
 
-    static OffsetDateTime at(Instant instant, ZoneId zone) {
+    public static OffsetDateTime at(Instant instant, ZoneId zone) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

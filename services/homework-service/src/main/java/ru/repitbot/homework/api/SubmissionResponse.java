@@ -22,7 +22,7 @@ public record SubmissionResponse(long homeworkId, long studentId, HomeworkStatus
         List<String> photoFileIds, String documentFileId, OffsetDateTime submittedAt,
         List<HomeworkResponse.Attachment> files, boolean withdrawable) {
 
-    static SubmissionResponse of(Homework h, List<AttachmentInfo> attachments, ZoneId zone) {
+    public static SubmissionResponse of(Homework h, List<AttachmentInfo> attachments, ZoneId zone) {
         Instant submitted = h.submittedAt();
         return new SubmissionResponse(h.id(), h.studentId(), h.status(), h.submissionText(),
                 h.submissionPhotoFileIds(), h.submissionDocumentFileId(), HomeworkResponse.at(submitted, zone),

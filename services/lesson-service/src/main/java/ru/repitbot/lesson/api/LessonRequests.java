@@ -14,7 +14,7 @@ import ru.repitbot.models.TopicMastery;
 /** Request bodies of the lesson endpoints. Unknown fields are ignored; times are parsed by the service. */
 public final class LessonRequests {
 
-    static final String START_AT_DOC = "ISO-8601 with offset (2025-03-03T18:00:00+03:00 or …Z), or a local "
+    public static final String START_AT_DOC = "ISO-8601 with offset (2025-03-03T18:00:00+03:00 or …Z), or a local "
             + "date-time (2025-03-03T18:00) read in the student's time zone";
 
     private LessonRequests() {

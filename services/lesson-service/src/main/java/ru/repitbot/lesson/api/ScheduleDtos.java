@@ -78,11 +78,11 @@ public final class ScheduleDtos {
     public record Materialised(int templates, int created, int skippedExisting, int skippedConflicts,
             List<Long> lessonIds) {
 
-        static Materialised none() {
+        public static Materialised none() {
             return new Materialised(0, 0, 0, 0, List.of());
         }
 
-        Materialised plus(Materialised other) {
+        public Materialised plus(Materialised other) {
             List<Long> ids = new java.util.ArrayList<>(lessonIds);
             ids.addAll(other.lessonIds);
             return new Materialised(templates + other.templates, created + other.created,

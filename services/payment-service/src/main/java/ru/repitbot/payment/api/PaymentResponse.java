@@ -23,7 +23,7 @@ public record PaymentResponse(long id, long tutorId, long studentId, int lessons
         String createdBy, boolean voided, OffsetDateTime voidedAt, String voidedBy, String voidReason,
         Integer balanceAfter) {
 
-    static PaymentResponse of(Payment p, ZoneId zone, Integer balanceAfter) {
+    public static PaymentResponse of(Payment p, ZoneId zone, Integer balanceAfter) {
         return new PaymentResponse(p.id(), p.tutorId(), p.studentId(), p.lessonsPaid(), p.amount(), p.currency(),
                 p.method(), p.paidAt().atZone(zone).toOffsetDateTime(), p.comment(),
                 p.createdAt().atZone(zone).toOffsetDateTime(), p.createdBy(), p.voided(),

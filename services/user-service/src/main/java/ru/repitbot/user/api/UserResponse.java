@@ -18,7 +18,7 @@ public record UserResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    static UserResponse of(User user) {
+    public static UserResponse of(User user) {
         return new UserResponse(user.id(), user.role(), user.fullName(), user.telegramId(), user.username(),
                 user.timeZone(), user.grade(), user.createdAt(), user.updatedAt());
     }

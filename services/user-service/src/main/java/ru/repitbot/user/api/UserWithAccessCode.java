@@ -23,7 +23,7 @@ public record UserWithAccessCode(
         @Schema(description = "The plain access code the user logs in with; shown only in this answer",
                 example = "K7M2Q9XB", requiredMode = Schema.RequiredMode.REQUIRED) String accessCode) {
 
-    static UserWithAccessCode of(User user, String accessCode) {
+    public static UserWithAccessCode of(User user, String accessCode) {
         return new UserWithAccessCode(user.id(), user.role(), user.fullName(), user.telegramId(), user.username(),
                 user.timeZone(), user.grade(), user.createdAt(), user.updatedAt(), accessCode);
     }
