@@ -318,7 +318,7 @@ class EmbeddedAmqpBrokerTest {
     }
 
     /**
-     * The per-service topology of GUIDE §3 with queue arguments that work on RabbitMQ and Qpid alike: each service
+     * The per-service topology of docs/architecture/README.md "Events" with queue arguments that work on RabbitMQ and Qpid alike: each service
      * has its own fanout dead-letter exchange bound to its DLQ. RabbitMQ dead-letters through
      * {@code x-dead-letter-exchange}, Qpid through its alternate binding ({@code alternateExchange}); each ignores
      * the other's argument and both keep the message's original routing key. The DLX is declared before the queue.

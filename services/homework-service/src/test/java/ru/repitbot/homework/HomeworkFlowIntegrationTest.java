@@ -11,7 +11,7 @@ import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.testsupport.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §3.7 end to end: assign, hand in, return with a comment, hand in again, accept — with its events. */
+/** docs/domain/homework.md#lifecycle end to end: assign, hand in, return with a comment, hand in again, accept — with its events. */
 class HomeworkFlowIntegrationTest extends IntegrationTest {
 
     @Test

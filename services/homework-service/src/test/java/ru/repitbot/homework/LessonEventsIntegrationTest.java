@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Users and lessons made known the real way: user-service's and lesson-service's events published to the exchange
- * and consumed through this service's queue. A rescheduled lesson keeps its homework (Q16), a cancelled lesson's
+ * and consumed through this service's queue. A rescheduled lesson keeps its homework (docs/domain/homework.md#q16-homework-follows-its-topic), a cancelled lesson's
  * homework moves with its topic, a deleted one takes it along, and stale or duplicate events change nothing.
  */
 class LessonEventsIntegrationTest extends IntegrationTest {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.repitbot.testsupport.ApiClient;
 
-/** Who may do what (SPEC §1.3): a wrong role is 403, someone else's homework or lesson is 404. */
+/** Who may do what (docs/domain/users-and-access.md#who-may-see-what): a wrong role is 403, someone else's homework or lesson is 404. */
 class PermissionsIntegrationTest extends IntegrationTest {
 
     @Test

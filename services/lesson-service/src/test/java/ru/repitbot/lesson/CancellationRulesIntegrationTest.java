@@ -16,7 +16,7 @@ import ru.repitbot.testsupport.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * docs/domain/lessons.md, "Cancelling a lesson" (DECISIONS "What a shift may touch"): the cancelled occurrence stays
+ * docs/domain/lessons.md, "Cancelling a lesson": the cancelled occurrence stays
  * at its date, its topic moves on, marked lessons are history, undated make-ups cannot be marked, and the weekly
  * template never refills a cancelled or vacated slot.
  */

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.repitbot.testsupport.ApiClient;
 
-/** Tutors act on their own students' lessons; students and parents only read their family's (DECISIONS). */
+/** Tutors act on their own students' lessons; students and parents only read their family's (docs/domain/users-and-access.md#who-may-see-what). */
 class PermissionsIntegrationTest extends IntegrationTest {
 
     @Test

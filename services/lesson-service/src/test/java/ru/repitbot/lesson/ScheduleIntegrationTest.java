@@ -15,7 +15,7 @@ import ru.repitbot.lesson.domain.WeeklySlots;
 import ru.repitbot.testsupport.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-/** Weekly templates and their materialisation into scheduled lessons (Q5). */
+/** Weekly templates and their materialisation into scheduled lessons (docs/domain/schedule.md). */
 class ScheduleIntegrationTest extends IntegrationTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

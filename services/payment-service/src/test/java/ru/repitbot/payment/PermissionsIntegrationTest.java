@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.repitbot.testsupport.ApiClient;
 
-/** DECISIONS "Who uses it": another family's money is 404; writes by students and parents are 403. */
+/** docs/domain/users-and-access.md#who-may-see-what: another family's money is 404; writes by students and parents are 403. */
 class PermissionsIntegrationTest extends IntegrationTest {
 
     private record Family(long tutor, long student, long parent, long paymentId) {

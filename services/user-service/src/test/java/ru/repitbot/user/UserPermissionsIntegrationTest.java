@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import ru.repitbot.testsupport.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-/** Who may see and change whom, through the real API (DECISIONS "Who uses it"). */
+/** Who may see and change whom, through the real API (docs/domain/users-and-access.md#who-may-see-what). */
 class UserPermissionsIntegrationTest extends IntegrationTest {
 
     @Test

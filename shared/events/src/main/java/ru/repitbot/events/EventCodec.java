@@ -13,7 +13,7 @@ public final class EventCodec {
         this.mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                // Business times keep the offset they were written with (SPEC §5.4), not re-expressed in UTC.
+                // Business times keep the offset they were written with (docs/domain/events.md#times-in-events), not re-expressed in UTC.
                 .disable(tools.jackson.databind.cfg.DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 // Money keeps its scale: 12000.50 stays 12000.50.
                 .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -6,7 +6,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The wire format of every event (SPEC §5.3): the seed's headers and body in one JSON object, snake_case.
+ * The wire format of every event (docs/domain/events.md#envelope): the seed's headers and body in one JSON object, snake_case.
  *
  * @param eventId unique per event; consumers deduplicate by it
  * @param eventType routing key, e.g. {@code lesson.updated}

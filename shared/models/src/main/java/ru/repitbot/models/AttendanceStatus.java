@@ -3,7 +3,7 @@ package ru.repitbot.models;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Attendance of a lesson. Charged: attended, unexcused_absence (DECISIONS: Lessons and money). */
+/** Attendance of a lesson. Charged: attended, unexcused_absence (docs/domain/lessons.md#attendance-and-charges). */
 public enum AttendanceStatus {
     SCHEDULED("scheduled"),
     ATTENDED("attended"),

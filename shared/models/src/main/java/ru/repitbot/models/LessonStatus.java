@@ -3,7 +3,7 @@ package ru.repitbot.models;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Conducted or not; kept for compatibility and shown, drives nothing (DECISIONS Q4). */
+/** Conducted or not; kept for compatibility and shown, drives nothing (docs/domain/lessons.md#q4-what-lessonconducted-means). */
 public enum LessonStatus {
     NOT_CONDUCTED("not_conducted"),
     CONDUCTED("conducted");

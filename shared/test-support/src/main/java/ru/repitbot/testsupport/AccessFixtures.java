@@ -83,7 +83,7 @@ public final class AccessFixtures {
     }
 
     /**
-     * An envelope of user-service's, as its outbox relay sends it (snake_case JSON, SPEC §5.3), ready for
+     * An envelope of user-service's, as its outbox relay sends it (snake_case JSON, docs/domain/events.md#envelope), ready for
      * {@link #publishUserEvents}.
      *
      * @param aggregateId the user, or the student of a link

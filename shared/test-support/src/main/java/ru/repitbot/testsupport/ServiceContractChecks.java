@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What every deployable promises an operator (GUIDE §4): {@code /health} with its dependencies, Prometheus
+ * What every deployable promises an operator (docs/architecture/README.md "Shared code (and only this)"): {@code /health} with its dependencies, Prometheus
  * {@code /metrics}, {@code /openapi.json}, {@code /docs}, {@code /redoc}, and a problem+json 401 without a token.
  */
 public final class ServiceContractChecks {

@@ -16,7 +16,7 @@ import ru.repitbot.bot.session.DialogState;
 import ru.repitbot.bot.session.Login;
 
 /**
- * Decides which flow answers an event, runs it, and hands the reply to the {@link Delivery}. Precedence (SPEC §4.0,
+ * Decides which flow answers an event, runs it, and hands the reply to the {@link Delivery}. Precedence (docs/domain/bot.md#routing-precedence,
  * kept): registered commands ({@code /start}, {@code /cancel}, {@code /menu}, {@code /logout}, {@code /language}
  * and the flows' own; they leave any dialog) → the input a dialog step awaits (texts, photos, unregistered commands
  * such as {@code /skip}) → button routes → reply-keyboard labels → the fallback: the main menu for a logged-in

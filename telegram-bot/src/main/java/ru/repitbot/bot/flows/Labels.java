@@ -1,7 +1,7 @@
 package ru.repitbot.bot.flows;
 
 /**
- * The reply-keyboard keys of the role menus, by their text key in {@code messages_*.properties} (SPEC §4.2–4.4
+ * The reply-keyboard keys of the role menus, by their text key in {@code messages_*.properties} (docs/domain/bot.md#main-menus
  * labels). {@code flows.common.MenuFlow} puts them on the menus with "coming soon" placeholders; the flow that
  * serves one registers it with {@code FlowRegistry#label} and takes it over.
  */

@@ -3,7 +3,7 @@ package ru.repitbot.bot.i18n;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The languages the bot speaks. Russian first (DECISIONS "Language"); a person may switch with /language. */
+/** The languages the bot speaks. Russian first (docs/domain/README.md#language); a person may switch with /language. */
 public enum Language {
     RU("ru"),
     EN("en");

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates and times as people type them in a chat, read in the person's own zone (DECISIONS Q15):
+ * Dates and times as people type them in a chat, read in the person's own zone (docs/domain/README.md#q15-time-zones):
  * {@code 25.12.2026 15:30}, {@code 25.12 15:30} (this year, or the next one when that moment has passed),
  * {@code 15:30 25.12}, {@code 2026-12-25 15:30}, {@code сегодня 18:00}, {@code завтра 15:00},
  * {@code послезавтра 9:30}, weekdays in full or short and in the accusative ({@code пн 15:00},

@@ -18,7 +18,7 @@ import ru.repitbot.models.Role;
 import ru.repitbot.standin.ChatDriver;
 import ru.repitbot.standin.ChatMessage;
 
-/** The admin's menu (DECISIONS "Who uses it") against a WireMock gateway and the Telegram stand-in. */
+/** The admin's menu (docs/domain/users-and-access.md#roles) against a WireMock gateway and the Telegram stand-in. */
 class AdminFlowTest extends BotIntegrationTest {
 
     private static String withCode(long id, String role, String name, String code) {

@@ -20,7 +20,7 @@ import ru.repitbot.models.Role;
 import ru.repitbot.standin.ChatDriver;
 import ru.repitbot.standin.ChatMessage;
 
-/** Login with the access code (SPEC §1.2, §4.1), logout, and tokens refreshed or ended. */
+/** Login with the access code (docs/domain/bot.md#login), logout, and tokens refreshed or ended. */
 class LoginFlowTest extends BotIntegrationTest {
 
     private static String code(String prefix, long id) {

@@ -23,7 +23,7 @@ import ru.repitbot.standin.CallbackAnswer;
 import ru.repitbot.standin.ChatDriver;
 import ru.repitbot.standin.ChatMessage;
 
-/** The parent's screens (SPEC §4.4) against a WireMock gateway and the Telegram stand-in. */
+/** The parent's screens (docs/domain/bot.md#parent-screens) against a WireMock gateway and the Telegram stand-in. */
 class ParentFlowTest extends BotIntegrationTest {
 
     private static final AtomicLong UPDATE_IDS = new AtomicLong(3_000_000_000L + System.nanoTime() % 1_000_000_000L);

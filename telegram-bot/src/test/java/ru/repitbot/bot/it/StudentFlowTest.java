@@ -28,7 +28,7 @@ import ru.repitbot.standin.CallbackAnswer;
 import ru.repitbot.standin.ChatDriver;
 import ru.repitbot.standin.ChatMessage;
 
-/** The student's own screens and homework answers (SPEC §4.3) against a WireMock gateway and the Telegram stand-in. */
+/** The student's own screens and homework answers (docs/domain/bot.md#student-screens) against a WireMock gateway and the Telegram stand-in. */
 class StudentFlowTest extends BotIntegrationTest {
 
     private static final String DEADLINE = "2026-03-10T23:59:00+03:00";

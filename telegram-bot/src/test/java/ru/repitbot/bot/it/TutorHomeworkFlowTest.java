@@ -37,7 +37,7 @@ import ru.repitbot.standin.ChatDriver;
 import ru.repitbot.standin.ChatMessage;
 
 /**
- * The tutor's homework (SPEC §3.7, §4.2.9): the list "to check" first, the card, the answer sent on by file_id,
+ * The tutor's homework (docs/domain/bot.md#tutor-homework): the list "to check" first, the card, the answer sent on by file_id,
  * accept/return with a comment, delete, assigning to a lesson — against a WireMock gateway shaped like
  * homework-service and the Telegram stand-in.
  */

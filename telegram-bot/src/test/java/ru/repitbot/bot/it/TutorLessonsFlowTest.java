@@ -30,7 +30,7 @@ import ru.repitbot.standin.CallbackAnswer;
 import ru.repitbot.standin.ChatDriver;
 import ru.repitbot.standin.ChatMessage;
 
-/** The tutor's lessons (SPEC §4.2.5–4.2.8 as docs/domain/lessons.md corrects them) against a WireMock gateway. */
+/** The tutor's lessons (docs/domain/bot.md#tutor-lessons) against a WireMock gateway. */
 class TutorLessonsFlowTest extends LessonsTestSupport {
 
     @Test

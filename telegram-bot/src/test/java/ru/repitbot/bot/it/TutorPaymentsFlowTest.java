@@ -26,7 +26,7 @@ import ru.repitbot.standin.ChatDriver;
 import ru.repitbot.standin.ChatMessage;
 
 /**
- * The tutor's payments (SPEC §4.2.10, DECISIONS "Lessons and money"): recording with amount and method, corrections,
+ * The tutor's payments (docs/domain/bot.md#tutor-payments, docs/domain/payments.md): recording with amount and method, corrections,
  * the payments screen, voiding with a confirmation, the statement, the lesson price — against a WireMock gateway
  * shaped like payment-service and the Telegram stand-in.
  */

@@ -19,7 +19,7 @@ import ru.repitbot.models.Role;
 import ru.repitbot.standin.ChatDriver;
 import ru.repitbot.standin.ChatMessage;
 
-/** The weekly template (SPEC §4.2.11 as DECISIONS Q5 makes it real) against a WireMock gateway. */
+/** The weekly template (docs/domain/bot.md#tutor-weekly-template, docs/domain/schedule.md#q5-templates-make-lessons) against a WireMock gateway. */
 class TutorScheduleFlowTest extends LessonsTestSupport {
 
     private static String template(long studentId, long tutorId, String slotsJson) {

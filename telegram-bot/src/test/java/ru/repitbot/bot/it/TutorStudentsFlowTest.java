@@ -28,7 +28,7 @@ import ru.repitbot.standin.CallbackAnswer;
 import ru.repitbot.standin.ChatDriver;
 import ru.repitbot.standin.ChatMessage;
 
-/** The tutor's students (SPEC §4.2.1–4.2.4) against a WireMock gateway and the Telegram stand-in. */
+/** The tutor's students (docs/domain/bot.md#tutor-students) against a WireMock gateway and the Telegram stand-in. */
 class TutorStudentsFlowTest extends BotIntegrationTest {
 
 

@@ -23,7 +23,7 @@ import ru.repitbot.testsupport.ApiClient.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Property of cancellation (docs/domain/lessons.md, DECISIONS "What a shift may touch"), through the gateway on the
+ * Property of cancellation (docs/domain/lessons.md#cancelling-a-lesson), through the gateway on the
  * whole stack: random sequences of create / mark / cancel / reschedule / materialise / date a make-up on one student
  * end with
  * <ul>

@@ -24,7 +24,7 @@ import ru.repitbot.testsupport.ApiClient.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The four rules an outside walk found broken (DECISIONS "What a shift may touch"), each as a family and a tutor
+ * The four rules an outside walk found broken (docs/domain/lessons.md#cancelling-a-lesson), each as a family and a tutor
  * see them through the gateway: balances from payment-service, statements, lesson lists and the calendar feed.
  */
 @Order(8)

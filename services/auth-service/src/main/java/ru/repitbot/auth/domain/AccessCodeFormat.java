@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import ru.repitbot.models.errors.InvalidFieldException;
 
 /**
- * What an access code looks like (SPEC §1.2, DECISIONS "Login"): trimmed and upper-cased, 6–10 characters of
+ * What an access code looks like (docs/domain/users-and-access.md#access-codes): trimmed and upper-cased, 6–10 characters of
  * {@code A-Z0-9}. Checked before anything else, so a typo never reaches user-service or the wrong-code counter.
  */
 public final class AccessCodeFormat {

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The wrong-code lock-out (DECISIONS "Login"): {@code maxFailures} wrong codes within {@code window} lock the caller
+ * The wrong-code lock-out (docs/domain/users-and-access.md#access-codes): {@code maxFailures} wrong codes within {@code window} lock the caller
  * out; each further lock-out lasts twice as long as the previous one (1 min, 2, 4, 8 … capped at
  * {@code maxLockout}); a caller that stays quiet for {@code memory} after its last wrong code or lock-out starts
  * afresh. One policy is applied separately to each subject (a Telegram id, a source address); storage keeps only

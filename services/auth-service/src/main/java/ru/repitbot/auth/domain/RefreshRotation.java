@@ -3,7 +3,7 @@ package ru.repitbot.auth.domain;
 import java.time.Instant;
 
 /**
- * What presenting a refresh token means (DECISIONS "Login": rotated on every use, a reused one revokes its family).
+ * What presenting a refresh token means (docs/domain/users-and-access.md#tokens: rotated on every use, a reused one revokes its family).
  * The order matters: a revoked family stays revoked; a used token is a replay even after it expired, so its family
  * is ended; only an unused, unexpired token of a live family is exchanged, and only while the user is still bound
  * to the Telegram id the login was made with (a reset access code ends the logins of the lost device).

@@ -12,7 +12,7 @@ import ru.repitbot.models.errors.ForbiddenException;
 import ru.repitbot.models.errors.NotFoundException;
 
 /**
- * Who may see and change homework (SPEC §1.3, DECISIONS "Who uses it"). Admins and services: all. A tutor: the
+ * Who may see and change homework (docs/domain/users-and-access.md#who-may-see-what). Admins and services: all. A tutor: the
  * homework of their own lessons with a student they are linked to. A student: their own; a parent: their children's.
  * Only tutors (and admins) assign and check; only the student submits and withdraws. Anything not the caller's to
  * see is 404 — also when a list filter names it; a wrong role is 403, decided before any lookup.

@@ -43,7 +43,7 @@ import ru.repitbot.models.errors.ForbiddenException;
 import ru.repitbot.models.errors.InvalidFieldException;
 import ru.repitbot.models.errors.NotFoundException;
 
-/** The homework use cases (SPEC §3.7, §4.2.9, §4.3, §4.4), each one transaction with its event. */
+/** The homework use cases (docs/domain/homework.md), each one transaction with its event. */
 @Service
 public class HomeworkService {
 
@@ -139,7 +139,7 @@ public class HomeworkService {
     }
 
     /**
-     * The student hands in (SPEC §3.7): text, photos, a Telegram document and/or uploaded files; at least one.
+     * The student hands in (docs/domain/homework.md#submission): text, photos, a Telegram document and/or uploaded files; at least one.
      * Order of answers: 403 (not a student), 404 (not theirs), 400 (empty or bad input), 409 (not pending),
      * 413/415 (a refused file).
      */

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param supportedFileTypes allowed extensions (seed {@code SUPPORTED_FILE_TYPES}, default
  *     jpg,jpeg,png,pdf,doc,docx); each must be one the service can recognise by content
  * @param maxFilesPerHomework uploaded files one homework may hold per side (tutor's, student's)
- * @param defaultTimeZone zone for showing and reading times of a student whose zone is unknown (Q15)
+ * @param defaultTimeZone zone for showing and reading times of a student whose zone is unknown (docs/domain/README.md#q15-time-zones)
  */
 @ConfigurationProperties("repitbot.homework")
 public record HomeworkSettings(Integer maxFileSizeMb, List<String> supportedFileTypes, Integer maxFilesPerHomework,

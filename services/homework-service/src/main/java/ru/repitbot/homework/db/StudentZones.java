@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * A student's time zone (Q15) from the access projection: deadlines are read and shown in it. Unknown or broken
+ * A student's time zone (docs/domain/README.md#q15-time-zones) from the access projection: deadlines are read and shown in it. Unknown or broken
  * zones fall back to the installation default.
  */
 @Repository

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import ru.repitbot.homework.domain.AttachmentRejectedException.Reason;
 
 /**
- * Which uploaded files homework accepts (SPEC §5.2 {@code MAX_FILE_SIZE_MB}, {@code SUPPORTED_FILE_TYPES}): not
+ * Which uploaded files homework accepts (docs/domain/homework.md#attachments: {@code MAX_FILE_SIZE_MB}, {@code SUPPORTED_FILE_TYPES}): not
  * empty, not larger than the limit, an allowed extension, and content that really is of that type (a renamed
  * {@code .exe} is not a PDF). The stored content type comes from the checked type, never from the client.
  */

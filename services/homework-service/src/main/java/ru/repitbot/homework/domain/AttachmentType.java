@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The file types homework may carry (SPEC §5.2 {@code SUPPORTED_FILE_TYPES}) and how each one's content begins.
+ * The file types homework may carry ({@code SUPPORTED_FILE_TYPES}, docs/domain/homework.md#attachments) and how each one's content begins.
  * A file is accepted only when its name's extension and its first bytes name the same type.
  */
 public enum AttachmentType {

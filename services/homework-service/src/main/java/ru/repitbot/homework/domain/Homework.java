@@ -16,9 +16,9 @@ import ru.repitbot.models.HomeworkStatus;
 import ru.repitbot.models.errors.ConflictException;
 
 /**
- * One homework assignment of a lesson (a lesson may have several, Q13): the tutor's task (description, deadline,
+ * One homework assignment of a lesson (a lesson may have several, docs/domain/homework.md#q13-several-per-lesson): the tutor's task (description, deadline,
  * link, photos, Telegram documents) and the student's answer (text, photos, a document), moving through {@link HomeworkLifecycle}.
- * Unlike the monolith, a submitted document never overwrites the tutor's link (SPEC §3.20 defect 7).
+ * Unlike the monolith, a submitted document never overwrites the tutor's link (docs/domain/homework.md#submission).
  */
 @Entity
 @Table(name = "homework")
@@ -144,7 +144,7 @@ public class Homework {
     }
 
     /**
-     * SPEC §3.7 submission: text replaces the earlier text, photos are appended, a document replaces the earlier
+     * Submission (docs/domain/homework.md#submission): text replaces the earlier text, photos are appended, a document replaces the earlier
      * document; whatever is not given stays. The homework becomes {@code submitted}.
      *
      * @throws ru.repitbot.models.errors.ConflictException unless the homework is {@code pending}

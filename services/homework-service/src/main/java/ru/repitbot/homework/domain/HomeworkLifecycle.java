@@ -6,7 +6,7 @@ import ru.repitbot.models.HomeworkStatus;
 import ru.repitbot.models.errors.ConflictException;
 
 /**
- * SPEC §3.7: {@code pending} → {@code submitted} (the student hands in) → {@code checked} (the tutor accepts), or
+ * docs/domain/homework.md#lifecycle: {@code pending} → {@code submitted} (the student hands in) → {@code checked} (the tutor accepts), or
  * {@code submitted} → {@code pending} (the tutor returns it for rework; the submission is kept), or {@code submitted}
  * → {@code pending} (the student withdraws the answer before the tutor checked it; the answer is removed). Nothing
  * else moves: checked homework is final, and only submitted homework can be accepted, returned or withdrawn.

@@ -4,7 +4,7 @@ import java.time.Instant;
 import ru.repitbot.models.HomeworkStatus;
 
 /**
- * SPEC §3.7: homework is overdue while it is still {@code pending} and its deadline has passed. Submitted or checked
+ * docs/domain/homework.md#overdue: homework is overdue while it is still {@code pending} and its deadline has passed. Submitted or checked
  * homework is never overdue, however late it was handed in; nothing changes status automatically.
  */
 public final class OverdueRule {

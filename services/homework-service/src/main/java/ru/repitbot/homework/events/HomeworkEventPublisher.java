@@ -7,7 +7,7 @@ import ru.repitbot.events.outbox.Outbox;
 import ru.repitbot.homework.domain.Homework;
 
 /**
- * homework-service's events (SPEC §5.4), written to the outbox in the transaction of the change, each with the
+ * homework-service's events (docs/domain/events.md#homework-events), written to the outbox in the transaction of the change, each with the
  * homework's version as {@code aggregate_version} (callers flush first). Times carry the student's offset.
  */
 @Component

@@ -24,7 +24,7 @@ import ru.repitbot.homework.domain.KnownLesson;
 /**
  * Keeps the lesson projection from lesson-service's events. Each handler runs in the inbox transaction (a
  * redelivered event is skipped), and each write is guarded by the lesson's {@code aggregate_version}. A rescheduled
- * lesson keeps its homework (Q16); a cancelled lesson's homework moves with its topic; a deleted lesson takes its
+ * lesson keeps its homework (docs/domain/homework.md#q16-homework-follows-its-topic); a cancelled lesson's homework moves with its topic; a deleted lesson takes its
  * homework with it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -92,7 +92,7 @@ public class LessonEventsConsumer {
     }
 
     /**
-     * A cancellation (DECISIONS "What a shift may touch"): the cancelled lesson stays at its date (only its version
+     * A cancellation (docs/domain/lessons.md#cancelling-a-lesson): the cancelled lesson stays at its date (only its version
      * is recorded, no date changes); its topic, and with it its homework, moves forward along {@code topic_moves},
      * applied as one rotation. A target lesson not known yet (the new make-up lesson, whose {@code lesson.created}
      * was published just before, may still be on its way) is recorded as a placeholder first. The targets' new

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import ru.repitbot.models.HomeworkStatus;
 import ru.repitbot.models.errors.ConflictException;
 
-/** The homework's own behaviour over its lifecycle (SPEC §3.7), without the database. */
+/** The homework's own behaviour over its lifecycle (docs/domain/homework.md#lifecycle), without the database. */
 class HomeworkTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");

@@ -218,7 +218,7 @@ public class LessonService {
     }
 
     /**
-     * Records attendance (docs/domain/lessons.md, "Attendance"): the same status changes nothing; an undated
+     * Records attendance (docs/domain/lessons.md, "Attendance and charges"): the same status changes nothing; an undated
      * make-up cannot be marked (409); a move into a cancellation status from {@code scheduled} or {@code attended}
      * is a cancellation and moves the topic on ({@link #cancel}); becoming {@code attended} also emits
      * {@code lesson.conducted}. Points, streaks and the balance are other services' consequences of the events.
@@ -290,7 +290,7 @@ public class LessonService {
     }
 
     /**
-     * A plain move to a new time in the future (SPEC §3.4), without shifting anything; the first one remembers the
+     * A plain move to a new time in the future (docs/domain/lessons.md#rescheduling-and-moving), without shifting anything; the first one remembers the
      * original time, and the slot it leaves is not refilled from the weekly template. Also how an undated make-up
      * lesson gets its date. A lesson with attendance recorded is history and keeps its date (409).
      */
@@ -321,7 +321,7 @@ public class LessonService {
         return LessonResponse.of(lesson, zone);
     }
 
-    /** SPEC §3.6: the level and a comment that replaces the previous one ({@code null} clears it). */
+    /** docs/domain/lessons.md#mastery: the level and a comment that replaces the previous one ({@code null} clears it). */
     @Transactional
     public LessonResponse setMastery(CurrentUser caller, long lessonId, LessonRequests.Mastery request) {
         Lesson lesson = policy.writable(caller, lessonId);

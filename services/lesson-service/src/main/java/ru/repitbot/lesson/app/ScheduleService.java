@@ -38,7 +38,7 @@ import ru.repitbot.models.errors.InvalidFieldException;
 import ru.repitbot.models.errors.NotFoundException;
 
 /**
- * Weekly templates (Q5): one per tutor and student. Tutors and admins write them; the student and their parents
+ * Weekly templates (docs/domain/schedule.md#weekly-templates): one per tutor and student. Tutors and admins write them; the student and their parents
  * read them. Materialisation creates {@code scheduled} lessons for the next weeks, never duplicating a lesson at
  * that time and never overlapping the tutor's other lessons.
  */

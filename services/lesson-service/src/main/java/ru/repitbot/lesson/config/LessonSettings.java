@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of lesson-service ({@code repitbot.lessons.*}).
  *
- * @param materialiseWeeks how many weeks ahead a template is materialised when no {@code weeks} is given (Q5)
- * @param defaultTimeZone the zone of a student whose zone is unknown (Q15)
+ * @param materialiseWeeks how many weeks ahead a template is materialised when no {@code weeks} is given (docs/domain/schedule.md#materialisation)
+ * @param defaultTimeZone the zone of a student whose zone is unknown (docs/domain/README.md#q15-time-zones)
  * @param calendar calendar feed settings
  */
 @ConfigurationProperties("repitbot.lessons")

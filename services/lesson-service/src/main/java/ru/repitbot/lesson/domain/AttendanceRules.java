@@ -5,7 +5,7 @@ import java.util.Set;
 import ru.repitbot.models.AttendanceStatus;
 
 /**
- * What an attendance change means (SPEC §3.2, DECISIONS "Lessons and money"): which statuses cancel a lesson, which
+ * What an attendance change means (docs/domain/lessons.md#attendance-and-charges): which statuses cancel a lesson, which
  * are charged, and when a change runs the topic shift or counts as the lesson being conducted.
  */
 public final class AttendanceRules {
@@ -22,7 +22,7 @@ public final class AttendanceRules {
         return CANCELLATIONS.contains(status);
     }
 
-    /** Charged lessons count against the prepaid balance (Q1). */
+    /** Charged lessons count against the prepaid balance (docs/domain/lessons.md#attendance-and-charges). */
     public static boolean isCharged(AttendanceStatus status) {
         return CHARGED.contains(status);
     }
@@ -35,7 +35,7 @@ public final class AttendanceRules {
         return isCancellation(to) && !isCancellation(from);
     }
 
-    /** {@code lesson.conducted} is emitted when attendance becomes {@code attended} (Q4). */
+    /** {@code lesson.conducted} is emitted when attendance becomes {@code attended} (docs/domain/lessons.md#q4-what-lessonconducted-means). */
     public static boolean becomesAttended(AttendanceStatus from, AttendanceStatus to) {
         return to == AttendanceStatus.ATTENDED && from != AttendanceStatus.ATTENDED;
     }

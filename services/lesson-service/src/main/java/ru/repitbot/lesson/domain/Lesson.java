@@ -163,7 +163,7 @@ public class Lesson {
     }
 
     /**
-     * A plain reschedule (SPEC §3.4): the first one remembers the original time. Dating an undated make-up lesson
+     * A plain reschedule (docs/domain/lessons.md#rescheduling-and-moving): the first one remembers the original time. Dating an undated make-up lesson
      * has no original time and is not counted as a reschedule.
      */
     public void reschedule(Instant start, String reason, Instant now) {

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Which lessons a weekly template asks for in the next weeks (Q5). Slot times are wall-clock times in the
+ * Which lessons a weekly template asks for in the next weeks (docs/domain/schedule.md#materialisation). Slot times are wall-clock times in the
  * template's zone, so a Monday 18:00 slot stays 18:00 local across a daylight-saving change (its UTC instant moves).
  * A wall time that does not exist (the spring-forward gap) moves forward by the gap's length; an ambiguous one (the
  * autumn overlap) takes the earlier offset — {@link ZonedDateTime#of}'s rules.

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The weekly template of one tutor with one student (Q5): weekdays with a time, a length and a note, in a time
+ * The weekly template of one tutor with one student (docs/domain/schedule.md#weekly-templates): weekdays with a time, a length and a note, in a time
  * zone ({@code null} = the student's zone). Lessons are materialised from it a few weeks ahead.
  */
 @Entity

@@ -13,7 +13,7 @@ import ru.repitbot.lesson.domain.Lesson;
 import ru.repitbot.models.AttendanceStatus;
 
 /**
- * lesson-service's events (SPEC §5.4), written to the outbox in the transaction of the change. Each carries the
+ * lesson-service's events (docs/domain/events.md#lesson-events), written to the outbox in the transaction of the change. Each carries the
  * lesson's version as {@code aggregate_version}; callers flush first, so it is the version the change produced.
  * Dates are expressed in the student's time zone (with its offset).
  */

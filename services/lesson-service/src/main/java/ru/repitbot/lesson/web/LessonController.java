@@ -129,7 +129,7 @@ public class LessonController {
     }
 
     @PutMapping("/{id}/mastery")
-    @Operation(summary = "Set topic mastery and its comment (SPEC §3.6)",
+    @Operation(summary = "Set topic mastery and its comment (docs/domain/lessons.md#mastery)",
             description = "The comment replaces the previous one; null clears it. Emits lesson.updated.")
     public LessonResponse mastery(CurrentUser caller, @PathVariable long id,
             @Valid @RequestBody LessonRequests.Mastery request) {

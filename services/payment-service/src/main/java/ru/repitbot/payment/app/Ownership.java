@@ -12,7 +12,7 @@ import ru.repitbot.payment.config.PaymentSettings;
 import ru.repitbot.payment.db.Directory;
 
 /**
- * Who may see and change which student's money (DECISIONS "Who uses it"): a tutor their linked students' (and only
+ * Who may see and change which student's money (docs/domain/users-and-access.md#who-may-see-what): a tutor their linked students' (and only
  * their own lines), a parent their children's, a student their own, an admin or a service everyone's. A student the
  * caller may not see is 404; writing with the wrong role is 403.
  */

@@ -14,7 +14,7 @@ import ru.repitbot.payment.db.LessonPrices;
 import ru.repitbot.payment.domain.LessonPrice;
 import ru.repitbot.payment.domain.Money;
 
-/** Lesson prices per tutor and student (Q11). */
+/** Lesson prices per tutor and student (docs/domain/payments.md#q11-money). */
 @Service
 public class PriceService {
 

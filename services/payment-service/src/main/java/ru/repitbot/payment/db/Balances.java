@@ -10,7 +10,7 @@ import ru.repitbot.models.PageQuery;
 import ru.repitbot.payment.domain.LessonBalance;
 
 /**
- * Balances computed from {@code payments} and {@code lesson_charges} on every read (SPEC §3.1): Σ lessons_paid of the
+ * Balances computed from {@code payments} and {@code lesson_charges} on every read (docs/domain/payments.md#balance): Σ lessons_paid of the
  * payments not voided − charged lessons, per student and tutor. Nothing here is stored. A voided payment still counts
  * as history: its tutor keeps a balance line, and its student can be listed as low.
  */

@@ -5,7 +5,7 @@ import java.util.Set;
 import ru.repitbot.models.AttendanceStatus;
 
 /**
- * Which lessons take one lesson off a balance (DECISIONS "Lessons and money", SPEC §3.1): {@code attended} and
+ * Which lessons take one lesson off a balance (docs/domain/payments.md#charging): {@code attended} and
  * {@code unexcused_absence}. Not charged: {@code scheduled}, {@code excused_absence}, {@code rescheduled}, an undated
  * make-up lesson (the topic that fell off the end of a topic shift, waiting for a slot) whatever its status, and a
  * deleted lesson. Once a make-up lesson is given a date it is a lesson like any other and charged by its status.

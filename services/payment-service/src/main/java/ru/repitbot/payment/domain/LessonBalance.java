@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 
 /**
- * A student's balance in lessons with one tutor (SPEC §3.1, DECISIONS "Lessons and money"):
+ * A student's balance in lessons with one tutor (docs/domain/payments.md#balance):
  * Σ {@code lessons_paid} (any sign: negative payments are corrections) − the number of charged lessons. Derived
  * from payments and lessons every time, never kept as a counter; it may be negative.
  */

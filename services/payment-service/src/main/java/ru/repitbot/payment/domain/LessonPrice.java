@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
-/** What one lesson costs a student with one tutor, so money can be shown beside lesson counts (Q11). */
+/** What one lesson costs a student with one tutor, so money can be shown beside lesson counts (docs/domain/payments.md#q11-money). */
 public record LessonPrice(BigDecimal amount, String currency) {
 
     public LessonPrice {

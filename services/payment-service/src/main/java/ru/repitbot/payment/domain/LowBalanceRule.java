@@ -1,7 +1,7 @@
 package ru.repitbot.payment.domain;
 
 /**
- * When to warn about a low balance (DECISIONS "Schedule, reminders, notifications", Q7): when a change — a payment,
+ * When to warn about a low balance (docs/domain/payments.md#low-balance): when a change — a payment,
  * a correction, a lesson becoming charged — lowers the balance to the threshold (default 1) or below. Once per
  * lowering change: a change that leaves the balance where it was, or raises it, never warns, even when the balance
  * stays low (the daily digest reminds of those).

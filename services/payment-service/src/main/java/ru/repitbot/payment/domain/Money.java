@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import ru.repitbot.models.errors.InvalidFieldException;
 
 /**
- * Money as RepitBot keeps it (Q11): an amount of at most two decimal places, never negative, with an ISO 4217
+ * Money as RepitBot keeps it (docs/domain/payments.md#q11-money): an amount of at most two decimal places, never negative, with an ISO 4217
  * currency code. Amounts are {@link BigDecimal}s with scale 2, never {@code double}.
  */
 public final class Money {

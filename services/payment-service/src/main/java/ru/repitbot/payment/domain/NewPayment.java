@@ -9,7 +9,7 @@ import ru.repitbot.models.PaymentMethod;
 import ru.repitbot.models.errors.InvalidFieldException;
 
 /**
- * A payment about to be recorded, checked (Q11): {@code lessons_paid} a whole number other than 0 (negative is a
+ * A payment about to be recorded, checked (docs/domain/payments.md#payments, docs/domain/payments.md#q11-money): {@code lessons_paid} a whole number other than 0 (negative is a
  * correction); an optional amount (0 or more, two decimals) in an ISO 4217 currency (the installation's default when
  * only the amount is given); an optional method; when it was paid (now when not given; not in the future); a comment.
  *

@@ -5,7 +5,7 @@ import java.time.Instant;
 import ru.repitbot.models.PaymentMethod;
 
 /**
- * A recorded payment (Q11). Payments are never edited nor deleted: a mistake is corrected by another payment with a
+ * A recorded payment (docs/domain/payments.md#payments). Payments are never edited nor deleted: a mistake is corrected by another payment with a
  * negative {@code lessons_paid}, or the payment is voided ({@link PaymentVoiding}): it stays, marked, and no longer
  * counts towards the balance.
  *

@@ -79,8 +79,8 @@ public class LessonProjection {
     }
 
     /**
-     * The cancelled lesson takes its new attendance status, nothing else: it stays at its date (DECISIONS "What a
-     * shift may touch"), and is charged when the rule says so (an unexcused absence). Only its topic moves, which
+     * The cancelled lesson takes its new attendance status, nothing else: it stays at its date (docs/domain/payments.md#charging),
+     * and is charged when the rule says so (an unexcused absence). Only its topic moves, which
      * does not concern the balance; the make-up lesson comes with its own {@code lesson.created}, and no other
      * lesson's charge changes because of this one's cancellation.
      */

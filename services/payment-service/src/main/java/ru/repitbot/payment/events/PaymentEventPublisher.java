@@ -27,7 +27,7 @@ public class PaymentEventPublisher {
         this.lowBalance = lowBalance;
     }
 
-    /** {@code payment_date} is in the student's zone, with its offset (SPEC §5.4). */
+    /** {@code payment_date} is in the student's zone, with its offset (docs/domain/events.md#times-in-events). */
     public void created(Payment p, int balanceAfter, ZoneId zone) {
         outbox.publish(new PaymentEvents.Created(p.id(), p.studentId(), p.tutorId(), p.lessonsPaid(),
                 p.paidAt().atZone(zone).toOffsetDateTime(), p.amount(), p.currency(), p.method(), balanceAfter));

@@ -50,7 +50,7 @@ public class BalanceController {
 
     @GetMapping("/internal/v1/balances/low")
     @Operation(summary = "Balances at the low-balance threshold or below (services only)",
-            description = "For the daily low-balance digest (SPEC §3.17): every student and tutor with some payment "
+            description = "For the daily low-balance digest (docs/domain/notifications.md#q7-reminders): every student and tutor with some payment "
                     + "or charged lesson whose balance is at threshold (default the configured one) or below.")
     public PageResponse<BalanceResponses.LowBalance> low(@Parameter(hidden = true) CurrentUser caller,
             @RequestParam(required = false) Integer threshold,

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import ru.repitbot.models.AttendanceStatus;
 
-/** SPEC §3.1 and DECISIONS "Lessons and money": balance = Σ lessons_paid − charged lessons. */
+/** docs/domain/payments.md#balance: balance = Σ lessons_paid − charged lessons. */
 class LessonBalanceTest {
 
     private static LessonCharge lesson(long id, AttendanceStatus status) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Q7: warn when a change lowers the balance to the threshold or below; once per lowering change; never on a raise. */
+/** docs/domain/payments.md#low-balance: warn when a change lowers the balance to the threshold or below; once per lowering change; never on a raise. */
 class LowBalanceRuleTest {
 
     private final LowBalanceRule rule = new LowBalanceRule(LowBalanceRule.DEFAULT_THRESHOLD);

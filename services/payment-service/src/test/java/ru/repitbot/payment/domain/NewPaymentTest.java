@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import ru.repitbot.models.errors.InvalidFieldException;
 
-/** Q11: what a payment may be. */
+/** docs/domain/payments.md#q11-money: what a payment may be. */
 class NewPaymentTest {
 
     private static final Instant NOW = Instant.parse("2025-03-03T12:00:00Z");

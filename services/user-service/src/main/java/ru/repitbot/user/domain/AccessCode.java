@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a person types to log in through Telegram (SPEC §1.2, DECISIONS "Login"): 6–10 of {@code A-Z0-9}, compared
+ * What a person types to log in through Telegram (docs/domain/users-and-access.md#access-codes): 6–10 of {@code A-Z0-9}, compared
  * after trimming and upper-casing. Generated codes are {@link AccessCodeGenerator#LENGTH} long.
  */
 public final class AccessCode {

@@ -6,7 +6,7 @@ import ru.repitbot.models.errors.ForbiddenException;
 import ru.repitbot.models.errors.InvalidFieldException;
 
 /**
- * Who creates whom (DECISIONS "Who uses it"): an admin creates tutors (and may create students and parents for any
+ * Who creates whom (docs/domain/users-and-access.md#roles): an admin creates tutors (and may create students and parents for any
  * tutor); a tutor creates students, who are linked to that tutor, and parents of their own students. Admins come only
  * from the installation's settings; services do not create users.
  */

@@ -4,7 +4,7 @@ import java.util.Objects;
 import ru.repitbot.models.errors.ConflictException;
 
 /**
- * Binding a Telegram account to the user whose access code it typed (DECISIONS "Login", SPEC §1.2 Recommended):
+ * Binding a Telegram account to the user whose access code it typed (docs/domain/users-and-access.md#q12-a-code-binds-once):
  * <ul>
  *   <li>the code's user has no Telegram account yet: bind it (first use);</li>
  *   <li>the code's user is bound to this very account: fine, nothing changes (logging in again);</li>

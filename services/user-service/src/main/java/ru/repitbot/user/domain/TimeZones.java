@@ -5,7 +5,7 @@ import java.util.Optional;
 import ru.repitbot.models.errors.InvalidFieldException;
 
 /**
- * IANA time zones of users (DECISIONS Q15): a requested zone must be a region id {@link ZoneId} knows
+ * IANA time zones of users (docs/domain/README.md#q15-time-zones): a requested zone must be a region id {@link ZoneId} knows
  * ({@code Europe/Moscow}, not {@code +03:00}); without one a user gets the zone of the tutor who creates them, else the
  * installation's default.
  */

@@ -6,7 +6,7 @@ import ru.repitbot.models.errors.ForbiddenException;
 import ru.repitbot.models.errors.NotFoundException;
 
 /**
- * Who may see and change which user (DECISIONS "Who uses it", SPEC §1.3). A user the caller may not see is answered
+ * Who may see and change which user (docs/domain/users-and-access.md#who-may-see-what). A user the caller may not see is answered
  * 404, as if it did not exist; something the caller's role may never do is 403.
  * <ul>
  *   <li>admin and services see everyone; only admins change anything, services only read;</li>
@@ -112,7 +112,7 @@ public final class UserAccessPolicy {
         requireRole(tutor, Role.TUTOR, "tutor");
     }
 
-    /** Every student belongs to at least one tutor (DECISIONS "Who uses it"). */
+    /** Every student belongs to at least one tutor (docs/domain/users-and-access.md#q9-many-tutors). */
     public static void requireKeepsATutor(long tutorsLeft) {
         if (tutorsLeft < 1) {
             throw new ConflictException("A student keeps at least one tutor; link another tutor first");

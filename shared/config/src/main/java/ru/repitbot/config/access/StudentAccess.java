@@ -5,7 +5,7 @@ import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.models.errors.NotFoundException;
 
 /**
- * Who may see which student (DECISIONS "Who uses it"): an admin or a service every student; a tutor their linked
+ * Who may see which student (docs/domain/users-and-access.md#who-may-see-what): an admin or a service every student; a tutor their linked
  * students; a parent their children; a student themselves. Anything else is answered as if it did not exist.
  */
 public interface StudentAccess {

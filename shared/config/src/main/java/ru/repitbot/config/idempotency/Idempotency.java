@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import ru.repitbot.models.errors.InvalidFieldException;
 
 /**
- * The {@code Idempotency-Key} of a POST that creates money or lessons (GUIDE §4), as plain functions (usable from a
+ * The {@code Idempotency-Key} of a POST that creates money or lessons (docs/architecture/contracts.md "API style"), as plain functions (usable from a
  * service's {@code domain}): the header's rules and a request's fingerprint. The stored side is
  * {@link IdempotencyKeys}.
  */

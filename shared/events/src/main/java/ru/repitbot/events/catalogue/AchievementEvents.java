@@ -3,7 +3,7 @@ package ru.repitbot.events.catalogue;
 import java.time.OffsetDateTime;
 import ru.repitbot.events.EventPayload;
 
-/** Events of achievement-service (SPEC §3.10, DECISIONS "Gamification"). */
+/** Events of achievement-service (docs/domain/events.md#achievement-events). */
 public final class AchievementEvents {
 
     private AchievementEvents() {

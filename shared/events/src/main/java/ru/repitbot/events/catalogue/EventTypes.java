@@ -1,6 +1,6 @@
 package ru.repitbot.events.catalogue;
 
-/** Routing keys of the catalogue (SPEC §5.4, plus {@code lesson.deleted}, {@code balance.low} and link changes). */
+/** Routing keys of the catalogue (docs/domain/events.md#catalogue, plus {@code lesson.deleted}, {@code balance.low} and link changes). */
 public final class EventTypes {
 
     public static final String USER_CREATED = "user.created";

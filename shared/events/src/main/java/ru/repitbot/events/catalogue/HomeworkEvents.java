@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import ru.repitbot.events.EventPayload;
 import ru.repitbot.models.HomeworkStatus;
 
-/** Events of homework-service (SPEC §3.7, §5.4). A homework belongs to one lesson; a lesson may have several (Q13). */
+/** Events of homework-service (docs/domain/events.md#homework-events). A homework belongs to one lesson; a lesson may have several (docs/domain/homework.md#q13-several-per-lesson). */
 public final class HomeworkEvents {
 
     private HomeworkEvents() {

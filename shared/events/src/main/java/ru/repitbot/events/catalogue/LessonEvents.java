@@ -9,7 +9,7 @@ import ru.repitbot.models.LessonStatus;
 import ru.repitbot.models.TopicMastery;
 
 /**
- * Events of lesson-service (SPEC §5.4, DECISIONS "Lessons and money"). Every event names the lesson, its student
+ * Events of lesson-service (docs/domain/events.md#lesson-events). Every event names the lesson, its student
  * and its tutor, so consumers can keep per-tutor projections (balance, points, study time) without calling back.
  * A lesson's {@code date} is {@code null} only for an undated make-up lesson ({@code is_makeup = true}).
  */
@@ -18,7 +18,7 @@ public final class LessonEvents {
     private LessonEvents() {
     }
 
-    /** A new lesson; new lessons start as {@code scheduled} and are not charged (Q1). */
+    /** A new lesson; new lessons start as {@code scheduled} and are not charged (docs/domain/lessons.md#q1-new-lessons-start-scheduled). */
     public record Created(long lessonId, long studentId, long tutorId, String topic,
             @WireDateTime OffsetDateTime date, int durationMinutes, String skillsDeveloped,
             AttendanceStatus attendanceStatus, LessonStatus lessonStatus, TopicMastery masteryLevel,
@@ -52,7 +52,7 @@ public final class LessonEvents {
         }
     }
 
-    /** Attendance became {@code attended} (Q4); {@code duration_minutes} counts towards study time (Q6). */
+    /** Attendance became {@code attended} (docs/domain/lessons.md#q4-what-lessonconducted-means); {@code duration_minutes} counts towards study time (docs/domain/lessons.md#q6-length-and-study-time). */
     public record Conducted(long lessonId, long studentId, long tutorId, @WireDateTime OffsetDateTime date,
             String topic, int durationMinutes, AttendanceStatus previousAttendanceStatus) implements EventPayload {
         @Override
@@ -67,7 +67,7 @@ public final class LessonEvents {
     }
 
     /**
-     * A lesson cancelled (SPEC §3.3 as refined by DECISIONS "What a shift may touch"). The cancelled occurrence
+     * A lesson cancelled (docs/domain/lessons.md#cancelling-a-lesson). The cancelled occurrence
      * stays at its own {@code date} with its new {@code attendance_status} ({@code excused_absence},
      * {@code unexcused_absence} or {@code rescheduled}); no lesson's date changes. What moves forward is the
      * <em>topic</em>: {@code topic_moves} lists, in order, each lesson whose topic (with its homework, skills and
@@ -95,7 +95,7 @@ public final class LessonEvents {
     public record TopicMove(long fromLessonId, long toLessonId, String topic) {
     }
 
-    /** A plain reschedule to a new date, without shifting other lessons (SPEC §3.4). */
+    /** A plain reschedule to a new date, without shifting other lessons (docs/domain/lessons.md#rescheduling-and-moving). */
     public record Rescheduled(long lessonId, long studentId, long tutorId,
             @WireDateTime OffsetDateTime originalDate, @WireDateTime OffsetDateTime newDate, String reason)
             implements EventPayload {

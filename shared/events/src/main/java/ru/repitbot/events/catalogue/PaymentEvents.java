@@ -18,7 +18,7 @@ public final class PaymentEvents {
 
     /**
      * A payment recorded. {@code lessons_paid} may be zero or negative (a correction); {@code amount},
-     * {@code currency} and {@code method} are optional (Q11). {@code amount} travels as a decimal string
+     * {@code currency} and {@code method} are optional (docs/domain/payments.md#q11-money). {@code amount} travels as a decimal string
      * ({@code "12000.50"}) so no consumer reads money through a {@code double}.
      */
     public record Created(long paymentId, long studentId, long tutorId, int lessonsPaid,
@@ -72,7 +72,7 @@ public final class PaymentEvents {
         }
     }
 
-    /** The student's balance with this tutor fell to {@code threshold} (default 1) or below (Q7). */
+    /** The student's balance with this tutor fell to {@code threshold} (default 1) or below (docs/domain/payments.md#low-balance). */
     public record BalanceLow(long studentId, long tutorId, int balance, int threshold) implements EventPayload {
         @Override
         public String eventType() {

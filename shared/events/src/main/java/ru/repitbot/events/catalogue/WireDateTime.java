@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a date-time of the catalogue whose offset must survive the wire: events carry business times with their
- * offset (Kaliningrad wall clock, SPEC §5.4), and a consumer decoding {@code 2025-03-03T16:30:00+02:00} must get
+ * offset (the student's zone, docs/domain/events.md#times-in-events), and a consumer decoding {@code 2025-03-03T16:30:00+02:00} must get
  * that, not the same instant re-expressed in UTC (Jackson's default when reading an {@code OffsetDateTime}).
  */
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})

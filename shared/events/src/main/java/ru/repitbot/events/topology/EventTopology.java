@@ -15,7 +15,7 @@ import org.springframework.amqp.core.TopicExchange;
 import ru.repitbot.events.EventsProperties;
 
 /**
- * The RabbitMQ objects of GUIDE §3 for one service: the shared durable topic exchange, its own dead-letter exchange,
+ * The RabbitMQ objects of docs/architecture/README.md "Events" for one service: the shared durable topic exchange, its own dead-letter exchange,
  * the service's durable queue bound to the event types it consumes, and its dead-letter queue.
  */
 public final class EventTopology {

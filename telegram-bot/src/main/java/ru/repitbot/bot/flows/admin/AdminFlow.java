@@ -24,7 +24,7 @@ import ru.repitbot.models.Role;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * The admin's menu (DECISIONS "Who uses it": an admin creates tutors and sees everything; user-service README):
+ * The admin's menu (docs/domain/users-and-access.md#roles: an admin creates tutors and sees everything; user-service README):
  * <ul>
  *   <li>"➕ Создать репетитора": full name → {@code POST /api/v1/users {role: tutor, full_name}} → the access code,
  *       shown once;</li>

@@ -2,7 +2,7 @@ package ru.repitbot.bot.flows.admin;
 
 import ru.repitbot.bot.dialog.CallbackRoute;
 
-/** The admin's buttons (DECISIONS "Who uses it"), ids prefixed {@code ad.}; the comment says the arguments. */
+/** The admin's buttons (docs/domain/users-and-access.md#roles), ids prefixed {@code ad.}; the comment says the arguments. */
 public final class AdminRoutes {
 
     private AdminRoutes() {

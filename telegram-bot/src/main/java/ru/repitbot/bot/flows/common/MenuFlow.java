@@ -15,7 +15,7 @@ import ru.repitbot.models.Role;
 /**
  * The main menus and the ways back to them: {@code /menu}, {@code /cancel} (leaves any dialog: the router ends it
  * before this runs), the inline "main menu" button, and a do-nothing button for page counters. Lays out every role's
- * reply keyboard with the old bot's labels (SPEC §4.2–4.4; the admin's: create a tutor, reset a code, counts); each key
+ * reply keyboard with the old bot's labels (docs/domain/bot.md#main-menus; the admin's: create a tutor, reset a code, counts); each key
  * answers "coming soon" until its flow registers the label.
  */
 @Component

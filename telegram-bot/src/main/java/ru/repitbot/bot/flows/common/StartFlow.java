@@ -22,7 +22,7 @@ import ru.repitbot.bot.session.Login;
 import ru.repitbot.models.Role;
 
 /**
- * Login and logout (SPEC §1.2, §4.1; DECISIONS "Login"). {@code /start}: the main menu for a logged-in person, else the
+ * Login and logout (docs/domain/bot.md#login, docs/domain/users-and-access.md#login). {@code /start}: the main menu for a logged-in person, else the
  * greeting asking for the access code. Any text from a person not logged in is taken as the code and sent to
  * {@code POST /api/v1/auth/login} with the bot's service token: welcome + the role's menu; a wrong code, a lock-out
  * ("wait N min", the real time), or a code bound to another Telegram account (the tutor must reset it) are explained.

@@ -27,7 +27,7 @@ import ru.repitbot.models.Role;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * The parent's screens (SPEC §4.4; DECISIONS "Parents": any number of children): "👨‍👩‍👧‍👦 Мои дети" lists the children
+ * The parent's screens (docs/domain/bot.md#parent-screens; any number of children: docs/domain/users-and-access.md#parents): "👨‍👩‍👧‍👦 Мои дети" lists the children
  * ({@code GET /api/v1/users/me/children}) with each one's balance; a child's menu (name, balance, last lesson, active
  * homework) leads to the schedule (next 10, cancelled ones marked at their dates), the lesson history (15 a page), the
  * last 10 homework (🔴 overdue; each opens a read-only detail), payments (voided ones marked), the calendar link, and
@@ -149,7 +149,7 @@ public class ParentFlow implements Flow {
         }
     }
 
-    /** Pending + handed in, not yet checked (SPEC §3.16 "active homework"). */
+    /** Pending + handed in, not yet checked (docs/domain/analytics.md#student-and-parent-figures, "active homework"). */
     private String activeHomework(Turn turn, long childId) {
         try {
             long active = 0;

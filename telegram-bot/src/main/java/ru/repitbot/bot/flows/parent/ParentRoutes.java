@@ -2,7 +2,7 @@ package ru.repitbot.bot.flows.parent;
 
 import ru.repitbot.bot.dialog.CallbackRoute;
 
-/** The parent's buttons (SPEC §4.4), ids prefixed {@code pa.}; the comment says what the arguments are. */
+/** The parent's buttons (docs/domain/bot.md#parent-screens), ids prefixed {@code pa.}; the comment says what the arguments are. */
 public final class ParentRoutes {
 
     private ParentRoutes() {

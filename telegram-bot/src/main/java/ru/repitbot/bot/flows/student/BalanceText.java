@@ -12,7 +12,7 @@ import ru.repitbot.bot.i18n.Lang;
 import ru.repitbot.bot.time.DateTimeText;
 
 /**
- * A student's balance and payments as the family sees them (SPEC §3.16): one line per tutor (lessons, and money when
+ * A student's balance and payments as the family sees them (docs/domain/analytics.md#student-and-parent-figures): one line per tutor (lessons, and money when
  * the tutor set a price), the last payments with voided ones marked. payment-service or user-service being down
  * shows "—" there instead of failing the whole screen.
  */

@@ -18,7 +18,7 @@ import ru.repitbot.bot.i18n.Lang;
 import ru.repitbot.bot.time.DateTimeText;
 
 /**
- * How the family screens write lessons, homework and pages (SPEC §2.8 emojis, §4.3–4.4 layouts), shared by the
+ * How the family screens write lessons, homework and pages (docs/domain/README.md#statuses-and-their-labels emojis, docs/domain/bot.md#student-screens layouts), shared by the
  * student's and the parent's flows. Plain functions of what the services answered; the words come from
  * {@code texts/family_*.properties}.
  */
@@ -97,7 +97,7 @@ public final class FamilyTexts {
                 : DateTimeText.withWeekday(moment, turn.zone(), turn.t().language());
     }
 
-    /** The lesson button of SPEC §4.3: {@code dd.mm.yy {attendance}{mastery} {topic}}, at most 50 characters. */
+    /** The lesson button of docs/domain/bot.md#student-screens: {@code dd.mm.yy {attendance}{mastery} {topic}}, at most 50 characters. */
     public static String lessonButton(Lang t, LessonInfo lesson, ZoneId zone) {
         String date = lesson.startAt() == null ? "—" : DateTimeText.shortDate(lesson.startAt(), zone);
         return shorten(date + " " + attendanceEmoji(lesson.attendanceStatus()) + masteryEmoji(lesson.masteryLevel())

@@ -21,7 +21,7 @@ import ru.repitbot.bot.i18n.Lang;
 import ru.repitbot.models.Role;
 
 /**
- * The student's own screens (SPEC §4.3): "📚 Мои уроки" (the lessons that have started, newest first, 10 a page, each
+ * The student's own screens (docs/domain/bot.md#student-screens): "📚 Мои уроки" (the lessons that have started, newest first, 10 a page, each
  * opening the lesson with its homework), "🗓️ Расписание" (the next 10 lessons; a cancelled one stays at its own date
  * marked cancelled) with the calendar link, "💰 Баланс уроков" (per tutor, with money when a price is set, and the last
  * payments). "📊 Мой прогресс", "🏆 Достижения", "🗂️ Библиотека" and "💬 Связь с репетитором" say honestly that they

@@ -26,7 +26,7 @@ import ru.repitbot.bot.gateway.model.Page;
 import ru.repitbot.bot.session.DialogState;
 
 /**
- * The student's homework (SPEC §4.3, §3.7; homework-service README): "📝 Домашние задания" lists all of it newest first
+ * The student's homework (docs/domain/bot.md#student-screens, docs/domain/homework.md#submission; homework-service README): "📝 Домашние задания" lists all of it newest first
  * (status emoji, 🔴 overdue), a pending one opens the answer dialog, any other the read-only view (task, deadline, link,
  * the tutor's photos sent by file id, my answer, the tutor's comment).
  *

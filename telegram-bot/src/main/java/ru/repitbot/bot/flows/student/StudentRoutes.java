@@ -2,7 +2,7 @@ package ru.repitbot.bot.flows.student;
 
 import ru.repitbot.bot.dialog.CallbackRoute;
 
-/** The student's buttons (SPEC §4.3), ids prefixed {@code sd.}; the comment says what the arguments are. */
+/** The student's buttons (docs/domain/bot.md#student-screens), ids prefixed {@code sd.}; the comment says what the arguments are. */
 public final class StudentRoutes {
 
     private StudentRoutes() {

@@ -15,7 +15,7 @@ import ru.repitbot.bot.i18n.Lang;
 import ru.repitbot.bot.i18n.Language;
 import ru.repitbot.bot.i18n.Texts;
 
-/** How the family screens write lessons, statuses and pages (SPEC §2.8, §4.3). */
+/** How the family screens write lessons, statuses and pages (docs/domain/README.md#statuses-and-their-labels, docs/domain/bot.md#student-screens). */
 class FamilyTextsTest {
 
     private static final Lang RU = texts().in(Language.RU);

@@ -38,7 +38,7 @@ import ru.repitbot.models.Role;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Assigning homework to one of the student's lessons (SPEC §3.7 creation, §4.2.9; several per lesson, Q13): from the
+ * Assigning homework to one of the student's lessons (docs/domain/homework.md#assigning, docs/domain/bot.md#tutor-homework; several per lesson, docs/domain/homework.md#q13-several-per-lesson): from the
  * homework list "➕ Задать ДЗ" → a lesson (upcoming and recent, newest first, paged) — or straight from a lesson card
  * ({@link HomeworkRoutes#ASSIGN_FOR_LESSON}) — then a dialog: the task's text → the deadline as people type dates (in
  * their zone; a day alone means the end of that day; the past is refused; homework-service requires one, so no /skip)

@@ -23,7 +23,7 @@ import ru.repitbot.models.Role;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * A student's homework for the tutor (SPEC §3.7, §4.2.9; DECISIONS Q13: several per lesson): the profile's
+ * A student's homework for the tutor (docs/domain/bot.md#tutor-homework; several per lesson: docs/domain/homework.md#q13-several-per-lesson): the profile's
  * "📝 Домашние задания" ({@link Routes#HOMEWORK}) opens the list ("to check" first), a homework's card shows the
  * task, deadline, link, status, the answer and the comment; the tutor's photos and documents and the student's
  * answer (text, photos, document) are sent on by Telegram {@code file_id}. ✅ Принять / ↩️ Вернуть на доработку ask

@@ -22,7 +22,7 @@ import ru.repitbot.bot.gateway.model.User;
 import ru.repitbot.models.Role;
 
 /**
- * Adding a lesson (SPEC §4.2.5 with a time of day and a length, DECISIONS Q6): topic → date and time as people type
+ * Adding a lesson (docs/domain/bot.md#tutor-lessons with a time of day and a length, docs/domain/lessons.md#q6-length-and-study-time): topic → date and time as people type
  * them, in the tutor's zone (the past refused) → length (buttons 45/60/90/120 or a number 15–600) → skills or /skip →
  * {@code POST /api/v1/lessons} with an Idempotency-Key from the update. A time the tutor already holds (409 naming the
  * lesson there) is said, and the dialog asks for another time, keeping the rest.

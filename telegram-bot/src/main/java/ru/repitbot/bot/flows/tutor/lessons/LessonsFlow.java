@@ -23,7 +23,7 @@ import ru.repitbot.models.Role;
 import ru.repitbot.models.TopicMastery;
 
 /**
- * A student's lessons and the lesson card (SPEC §4.2.5–4.2.8, as docs/domain/lessons.md corrects them): the paged
+ * A student's lessons and the lesson card (docs/domain/bot.md#tutor-lessons): the paged
  * list; the card with "✅ Проведен" (applied directly), the three cancellations (each through a confirmation that
  * explains the topic shift, then {@code POST /lessons/{id}/cancel} and what moved where), the edit menu (attendance,
  * conduct via {@code PATCH lesson_status}, mastery + a comment via {@code PUT /mastery}), deletion with confirmation.
@@ -303,7 +303,7 @@ public class LessonsFlow implements Flow {
         return storeMastery(turn, null);
     }
 
-    /** {@code PUT /mastery}: the comment replaces the old one; none clears it (SPEC §3.6). */
+    /** {@code PUT /mastery}: the comment replaces the old one; none clears it (docs/domain/lessons.md#mastery). */
     private Reply storeMastery(Turn turn, String comment) {
         long lessonId = turn.state().getLong("lesson");
         TopicMastery level = LessonCodes.mastery(turn.state().get("level"));

@@ -19,8 +19,8 @@ import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.models.Role;
 
 /**
- * Moving a lesson to a new time, and giving an undated make-up its date (SPEC §3.4 "recommended: offer both"; docs
- * "Rescheduling and moving"): a one-step dialog, the new date and time as people type them (future only) →
+ * Moving a lesson to a new time, and giving an undated make-up its date (docs/domain/lessons.md#rescheduling-and-moving:
+ * a plain move, no topic shift): a one-step dialog, the new date and time as people type them (future only) →
  * {@code POST /lessons/{id}/reschedule}. Nothing else moves. A time the tutor holds already is said and asked again;
  * a lesson marked meanwhile keeps its date (409) and the dialog ends with that sentence.
  */

@@ -24,7 +24,7 @@ import ru.repitbot.models.PaymentMethod;
 import ru.repitbot.models.Role;
 
 /**
- * Recording a payment (SPEC §4.2.10, DECISIONS "Lessons and money", Q11), from the profile's "💰 Добавить оплату"
+ * Recording a payment (docs/domain/bot.md#tutor-payments, docs/domain/payments.md#q11-money), from the profile's "💰 Добавить оплату"
  * ({@link Routes#PAYMENT_ADD}) or the payments screen: the number of lessons ("Введите число." for anything else; a
  * negative number is a correction, recorded only after a confirmation, without money) → the amount or /skip
  * ({@code 12000}, {@code 12 000,50}) → the method (cash, card, transfer, or none) → {@code POST /api/v1/payments}

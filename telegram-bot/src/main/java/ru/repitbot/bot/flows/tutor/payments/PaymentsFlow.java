@@ -21,7 +21,7 @@ import ru.repitbot.bot.time.DateTimeText;
 import ru.repitbot.models.Role;
 
 /**
- * A student's money for the tutor (DECISIONS "Lessons and money", Q11): the payments screen ({@link
+ * A student's money for the tutor (docs/domain/payments.md, docs/domain/payments.md#q11-money): the payments screen ({@link
  * PaymentRoutes#OVERVIEW}: balance in lessons and money, the lesson price, the payments newest first, paged); voiding
  * a payment entered by mistake — never deleting it — after a confirmation with a reason or /skip
  * ({@code POST /api/v1/payments/{id}/void}; it stays listed, marked voided); the statement with the running balance

@@ -27,7 +27,7 @@ import ru.repitbot.bot.gateway.model.User;
 import ru.repitbot.models.Role;
 
 /**
- * The weekly template of a student (SPEC §4.2.11 as DECISIONS Q5 makes it real: weekdays with a time, a length and an
+ * The weekly template of a student (docs/domain/schedule.md#q5-templates-make-lessons: weekdays with a time, a length and an
  * optional note): the template ({@code GET /schedules/{id}}), a slot added (weekday buttons → the time typed → length
  * buttons or a number → a note or /skip) or removed, each saved as the whole list ({@code PUT}), the template cleared
  * ({@code DELETE}, confirmed), and lessons made from it for 1/2/4/8 weeks ({@code POST …/materialise?weeks=N}) with

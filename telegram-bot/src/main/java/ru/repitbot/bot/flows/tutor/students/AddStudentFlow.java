@@ -22,7 +22,7 @@ import ru.repitbot.bot.i18n.Html;
 import ru.repitbot.models.Role;
 
 /**
- * Adding a student (SPEC §4.2.2, with any number of parents — DECISIONS "Parents" — up to two asked here): the
+ * Adding a student (docs/domain/bot.md#tutor-students, with any number of parents — docs/domain/users-and-access.md#parents — up to two asked here): the
  * student's full name → the first parent's full name or /skip → a second parent's or /skip → the student and the
  * parents are created through {@code POST /api/v1/users} (parents with {@code student_ids}) and every new access code
  * is shown, once (user-service keeps only hashes).

@@ -23,7 +23,7 @@ import ru.repitbot.models.Role;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * A student's parents (SPEC §4.2.4, any number of them — DECISIONS "Parents"): the list with a remove button each
+ * A student's parents (docs/domain/bot.md#tutor-students, any number of them — docs/domain/users-and-access.md#parents): the list with a remove button each
  * ({@code DELETE /api/v1/users/{student}/parents/{parent}}), a new parent (a one-step dialog: full name →
  * {@code POST /api/v1/users} with {@code student_ids}, the code shown once), or one of the tutor's existing parents (a
  * sibling's: {@code GET /api/v1/users?role=parent}, then {@code PUT …/parents/{parent}}).

@@ -16,7 +16,7 @@ import ru.repitbot.bot.gateway.model.User;
 import ru.repitbot.models.Role;
 
 /**
- * The tutor's students (SPEC §4.2.1, §4.2.3, §4.2.4): "🎓 Список учеников" → the list, 10 a page with ◀️ ▶️ (edited in
+ * The tutor's students (docs/domain/bot.md#tutor-students): "🎓 Список учеников" → the list, 10 a page with ◀️ ▶️ (edited in
  * place); a student's profile; rename (a one-step dialog); delete with confirmation. The profile's buttons to lessons,
  * payments, schedule, homework and the calendar link are placeholders here until their flows take the routes over.
  */
