@@ -66,11 +66,21 @@ class MessageBundlesTest {
         produced.addAll(LowBalanceDigest.compose(1, LocalDate.EPOCH, List.of(
                 new LowBalanceDigest.ChildBalance(1, "S", 2, "T", 1, 1),
                 new LowBalanceDigest.ChildBalance(1, "S", 3, "U", -1, 1))).orElseThrow().lines());
+        for (NoticeKind kind : new NoticeKind[] {NoticeKind.LESSON_REMINDER_24H, NoticeKind.LESSON_REMINDER_1H}) {
+            for (Audience audience : new Audience[] {Audience.STUDENT, Audience.PARENT}) {
+                produced.add(ReminderText.lesson(kind, audience, Instant.EPOCH, "t", "s", ZoneId.of("UTC")));
+            }
+        }
+        produced.add(ReminderText.homeworkDeadline(Instant.EPOCH, "t", "d", ZoneId.of("UTC")));
+        produced.add(ReminderText.balanceLow("s", 1, "t"));
         Properties ru = load("messages_ru.properties");
         Properties en = load("messages_en.properties");
         for (MessageText text : produced) {
             assertThat(ru.getProperty(text.key())).as(text.key()).isNotNull();
             assertThat(en.getProperty(text.key())).as(text.key()).isNotNull();
         }
+        assertThat(produced.stream().map(MessageText::key).distinct().sorted().toList())
+                .as("no text in the bundles that no rule uses").isEqualTo(ru.stringPropertyNames().stream().sorted()
+                        .toList());
     }
 }
