@@ -47,8 +47,9 @@ public record LowBalanceDigest(long readerId, LocalDate day, List<MessageText> l
     /** The digest of {@code day}, or none when no child is at or below their threshold. */
     public static Optional<LowBalanceDigest> compose(long readerId, LocalDate day, List<ChildBalance> balances) {
         List<ChildBalance> low = balances.stream().filter(b -> b.balance() <= b.threshold())
-                .sorted(Comparator.comparingInt(ChildBalance::balance).thenComparing(ChildBalance::studentName)
-                        .thenComparing(ChildBalance::tutorName))
+                .sorted(Comparator.comparingInt(ChildBalance::balance)
+                        .thenComparing(ChildBalance::studentName, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(ChildBalance::tutorName, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         if (low.isEmpty()) {
             return Optional.empty();
