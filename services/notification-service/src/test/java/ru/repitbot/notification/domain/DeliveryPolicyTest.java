@@ -102,4 +102,44 @@ class DeliveryPolicyTest {
         assertThatThrownBy(() -> new DeliveryPolicy(3, Duration.ofSeconds(5), Duration.ofSeconds(2)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+    /**
+     * Property: whatever Telegram answers, in any order, a message ends in exactly one terminal verdict; it is never
+     * retried earlier than now (nor than retry_after), and never more often than the attempts allow.
+     */
+    @Test
+    void propertyEveryMessageEndsAndNoRetryComesEarly() {
+        Random random = new Random(20261206L);
+        TelegramOutcome[] transientOutcomes = {new Refused(500, "Internal Server Error", null),
+                new Refused(502, "Bad Gateway", null), new NoAnswer("timeout"), new Refused(404, "Not Found", null)};
+        for (int message = 0; message < 5_000; message++) {
+            Instant now = NOW;
+            int counted = 0;
+            int answers = 0;
+            while (true) {
+                answers++;
+                TelegramOutcome outcome = switch (random.nextInt(10)) {
+                    case 0 -> new Accepted(message);
+                    case 1, 2, 3 -> new Refused(429, "Too Many Requests", 1 + random.nextInt(30));
+                    case 4 -> random.nextInt(50) == 0 ? new Refused(403, "Forbidden: bot was blocked by the user", null)
+                            : new Refused(503, "Service Unavailable", null);
+                    default -> transientOutcomes[random.nextInt(transientOutcomes.length)];
+                };
+                boolean countsIfRetried = !(outcome instanceof Refused r && r.status() == 429);
+                DeliveryVerdict verdict = POLICY.judge(outcome, countsIfRetried ? counted + 1 : counted, now, random);
+                if (verdict instanceof RetryAt retry) {
+                    assertThat(retry.at()).isAfter(now);
+                    if (outcome instanceof Refused r && r.status() == 429) {
+                        assertThat(retry.at()).isAfterOrEqualTo(now.plusSeconds(r.retryAfterSeconds()));
+                    }
+                    counted += retry.countsAsAttempt() ? 1 : 0;
+                    assertThat(counted).isLessThan(POLICY.maxAttempts());
+                    now = retry.at();
+                    assertThat(answers).as("a message that never ends").isLessThan(10_000);
+                    continue;
+                }
+                assertThat(verdict).isInstanceOfAny(Sent.class, Unreachable.class, Failed.class);
+                break;
+            }
+        }
+    }
 }
