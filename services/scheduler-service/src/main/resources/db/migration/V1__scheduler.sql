@@ -1,4 +1,4 @@
--- scheduler-service's tables (issue 11). Decision (docs/domain/notifications.md "Jobs"): Quartz clustered on its
+-- scheduler-service's tables (issue 11). Decision (docs/domain/notifications.md#jobs): Quartz clustered on its
 -- JDBC job store, not ShedLock: a trigger fires once across replicas, misfires after downtime are handled by the
 -- trigger's misfire instruction (fire once now, MissedRunPolicy), and next fire times are stored, which the admin
 -- API and the metrics show. Configure: org.quartz.jobStore.isClustered=true,

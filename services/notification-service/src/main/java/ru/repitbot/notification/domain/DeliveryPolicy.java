@@ -11,11 +11,11 @@ import ru.repitbot.notification.domain.DeliveryVerdict.Unreachable;
 import ru.repitbot.notification.domain.DeliveryVerdict.UnreachableReason;
 
 /**
- * How the Telegram delivery engine judges an attempt (DECISIONS "Telegram sending", issue 11):
+ * How the Telegram delivery engine judges an attempt (issue 11):
  * 429 waits {@code retry_after}; 5xx, timeouts and a rejected token are retried with exponential back-off and
  * bounded jitter, up to {@code maxAttempts}; a blocked bot, a deleted account or a missing chat make the person
  * unreachable; any other 400 is a request Telegram will never take and fails at once.
- * docs/domain/notifications.md "Delivery".
+ * docs/domain/notifications.md#sending-through-telegram
  *
  * @param maxAttempts attempts counted against the message (429s are not) before it fails
  * @param firstBackOff the wait after the first failed attempt; doubled after each further one

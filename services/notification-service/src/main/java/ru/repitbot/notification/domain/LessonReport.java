@@ -13,7 +13,7 @@ import ru.repitbot.models.TopicMastery;
 /**
  * The short report a parent gets after a lesson is marked (issue 11): date and time on the parent's clock, topic,
  * attendance, mastery with the tutor's comment, homework given. A structured value: bundle keys and arguments,
- * rendered in the parent's language. docs/domain/notifications.md "After-lesson report".
+ * rendered in the parent's language. docs/domain/notifications.md#after-lesson-report
  */
 public record LessonReport(long lessonId, long parentId, List<MessageText> lines) {
 

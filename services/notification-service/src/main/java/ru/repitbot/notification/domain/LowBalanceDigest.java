@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The daily low-balance digest (Q7): at 10:00 on the reader's own clock (a parent in Vladivostok and one in
+ * The daily low-balance digest: at 10:00 on the reader's own clock (a parent in Vladivostok and one in
  * Kaliningrad each get it at their 10:00), one message per reader listing every child (or, for a student without a
  * parent, themselves) whose balance with a tutor is at or below the threshold. Listed every day until topped up;
- * nothing low, no message. docs/domain/notifications.md "Low balance".
+ * nothing low, no message. docs/domain/notifications.md#low-balance
  */
 public record LowBalanceDigest(long readerId, LocalDate day, List<MessageText> lines) {
 

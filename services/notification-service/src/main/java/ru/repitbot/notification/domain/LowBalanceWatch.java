@@ -1,7 +1,7 @@
 package ru.repitbot.notification.domain;
 
 /**
- * The "at once" low-balance notice (Q7) for one student with one tutor: told when the balance falls to the threshold
+ * The "at once" low-balance notice (docs/domain/notifications.md#low-balance) for one student with one tutor: told when the balance falls to the threshold
  * or below, not again while it stays there (1 → 0 → −1 is one notice), told again only after it rose above the
  * threshold and fell back. Fed with every balance notification-service learns ({@code balance.low} and the
  * {@code balance_after} of payment events), in the order they happened.

@@ -1,10 +1,10 @@
 package ru.repitbot.notification.domain;
 
 /**
- * The kinds of notice a person receives, one per switch in the bot's notification settings (DECISIONS Q7: "each
- * switchable per user"). A kind that is not switchable is not a notification but a conversation or an account
+ * The kinds of notice a person receives, one per switch in the bot's notification settings (every reminder is
+ * switchable per user, docs/domain/notifications.md#q7-reminders). A kind that is not switchable is not a notification but a conversation or an account
  * change, which a person cannot mute without losing something they must know. Defaults and urgency are
- * docs/domain/notifications.md "Switches and their defaults".
+ * docs/domain/notifications.md#switches-and-their-defaults
  */
 public enum NoticeKind {
     LESSON_REMINDER_24H("lesson_reminder_24h", true, true, false),
@@ -28,7 +28,7 @@ public enum NoticeKind {
     BROADCAST("broadcast", true, true, false),
     /** A tutor or parent linked to or unlinked from a student: who may see the child's data changed. */
     ACCOUNT_LINK("account_link", false, true, false),
-    /** A tutor ↔ student/parent message (Q17): a conversation, not a notification. */
+    /** A tutor ↔ student/parent message (docs/domain/notifications.md#q17-messages-are-stored): a conversation. */
     MESSAGE("message", false, true, false);
 
     private final String value;

@@ -1,8 +1,8 @@
 package ru.repitbot.notification.domain;
 
 /**
- * What happened, as notification-service sees it: one value per event (or event outcome) of SPEC §5.4 that concerns
- * people, plus the reminders the scheduler asks for. {@code homework.checked} splits into accepted and returned;
+ * What happened, as notification-service sees it: one value per event (or event outcome) of docs/domain/events.md#catalogue
+ * that concerns people, plus the reminders the scheduler asks for. {@code homework.checked} splits into accepted and returned;
  * {@code user.linked}/{@code user.unlinked} split by link kind.
  */
 public enum Occasion {

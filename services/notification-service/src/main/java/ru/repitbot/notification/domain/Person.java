@@ -5,8 +5,9 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 /**
- * Someone notification-service may tell something: their IANA zone (Q15; default the tutor's), their language
- * (DECISIONS "Language": Russian unless chosen otherwise) and their switches.
+ * Someone notification-service may tell something: their IANA zone (default the tutor's,
+ * docs/domain/README.md#q15-time-zones), their language (docs/domain/README.md#language: Russian unless chosen
+ * otherwise) and their switches.
  */
 public record Person(long userId, ZoneId zone, Locale language, Preferences preferences) {
 

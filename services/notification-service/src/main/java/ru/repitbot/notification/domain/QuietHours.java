@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * A person's quiet hours, in wall-clock time of their own zone (Q15): from {@code start} up to (not including)
+ * A person's quiet hours, in wall-clock time of their own zone (docs/domain/README.md#q15-time-zones): from {@code start} up to (not including)
  * {@code end}, spanning midnight when {@code start} is after {@code end} (22:00–08:00). {@code start == end} means
- * none. docs/domain/notifications.md "Quiet hours".
+ * none. docs/domain/notifications.md#quiet-hours
  */
 public record QuietHours(LocalTime start, LocalTime end) {
 

@@ -5,8 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * What a reminder says to one reader (docs/domain/notifications.md "Reminders"): the lesson's date and time on the
- * reader's clock — never "in 24 hours", which a daylight-saving change would make untrue (see "Daylight saving") —
+ * What a reminder says to one reader (docs/domain/notifications.md#reminders): the lesson's date and time on the
+ * reader's clock — never "in 24 hours", which a daylight-saving change would make untrue
+ * (docs/domain/notifications.md#daylight-saving) —
  * its topic, and for a parent whose child it is.
  */
 public final class ReminderText {

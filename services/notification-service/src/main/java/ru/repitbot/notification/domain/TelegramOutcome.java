@@ -3,7 +3,8 @@ package ru.repitbot.notification.domain;
 /** What one call to the Bot API came back with. */
 public sealed interface TelegramOutcome {
 
-    /** {@code ok: true}; {@code messageId} lets a tutor's Telegram reply be threaded back (Q17). */
+    /** {@code ok: true}; {@code messageId} lets a tutor's Telegram reply be threaded back
+         * (docs/domain/notifications.md#q17-messages-are-stored). */
     record Accepted(long messageId) implements TelegramOutcome {
     }
 

@@ -10,9 +10,9 @@ import java.util.Set;
 import ru.repitbot.models.AttendanceStatus;
 
 /**
- * Who is told what (DECISIONS Q7, issue 11): for each occasion, the student, every parent and/or the tutor, each
+ * Who is told what (docs/domain/notifications.md#q7-reminders, issue 11): for each occasion, the student, every parent and/or the tutor, each
  * under one switch. Whether the person's switch is on is {@link #stillTold}; the table is
- * docs/domain/notifications.md "Who is told".
+ * docs/domain/notifications.md#who-is-told
  */
 public final class WhoIsTold {
 
@@ -44,8 +44,9 @@ public final class WhoIsTold {
             case HOMEWORK_RETURNED -> student(family, NoticeKind.HOMEWORK_RETURNED);
             case HOMEWORK_DEADLINE -> student(family, NoticeKind.HOMEWORK_DEADLINE);
             case HOMEWORK_SUBMITTED -> tutor(family, NoticeKind.HOMEWORK_SUBMITTED);
-            // Money goes to whoever pays: the parents, or the student when no parent is linked (an adult learner;
-            // the monolith's "parent, else the student", SPEC §3.17, extended to every parent).
+            // Money goes to whoever pays: every parent, or the student when no parent can be reached (none linked,
+            // as for an adult learner, or none with a working Telegram chat) — the old bot's "parent, else the
+            // student", extended to every parent.
             case PAYMENT_CREATED -> payers(family, NoticeKind.PAYMENT_RECORDED);
             case BALANCE_LOW -> payers(family, NoticeKind.BALANCE_LOW);
             case BALANCE_DIGEST -> payers(family, NoticeKind.BALANCE_DIGEST);
@@ -116,7 +117,7 @@ public final class WhoIsTold {
     }
 
     private static List<Addressee> payers(Family family, NoticeKind kind) {
-        return family.hasParents() ? parents(family, kind) : student(family, kind);
+        return family.hasReachableParent() ? parents(family, kind) : student(family, kind);
     }
 
     private static List<Addressee> student(Family family, NoticeKind kind) {

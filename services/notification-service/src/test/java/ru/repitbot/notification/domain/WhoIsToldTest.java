@@ -77,6 +77,20 @@ class WhoIsToldTest {
     }
 
     @Test
+    void moneyFallsBackToTheStudentWhenNoParentCanBeReached() {
+        Family oneReachable = new Family(STUDENT, List.of(MOTHER, FATHER), TUTOR, java.util.Set.of(MOTHER));
+        assertThat(WhoIsTold.about(Occasion.BALANCE_LOW, oneReachable)).extracting(Addressee::userId)
+                .as("the unreachable parent is still addressed, so the tutor sees the failure")
+                .containsExactly(MOTHER, FATHER);
+        Family noneReachable = new Family(STUDENT, List.of(MOTHER, FATHER), TUTOR, java.util.Set.of(MOTHER, FATHER));
+        assertThat(WhoIsTold.about(Occasion.BALANCE_LOW, noneReachable)).extracting(Addressee::userId)
+                .containsExactly(STUDENT);
+        assertThat(WhoIsTold.about(Occasion.LESSON_REMINDER_24H, noneReachable)).extracting(Addressee::userId)
+                .as("reminders do not fall back: the student gets their own anyway")
+                .containsExactly(STUDENT, MOTHER, FATHER);
+    }
+
+    @Test
     void aParentListedTwiceIsToldOnce() {
         Family twice = new Family(STUDENT, List.of(MOTHER, MOTHER), TUTOR);
         assertThat(WhoIsTold.about(Occasion.LESSON_CANCELLED, twice)).extracting(Addressee::userId)

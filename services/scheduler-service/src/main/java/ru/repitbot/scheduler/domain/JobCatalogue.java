@@ -13,9 +13,9 @@ import ru.repitbot.scheduler.domain.ScheduledJob.MissedRun;
  * The jobs of scheduler-service (issue 11, README) and when they fire. Reminders run often and cover time windows,
  * so they need no zone; the daily digest fires every quarter hour in UTC and sends to those whose own clock passed
  * 10:00 (notification-service knows each person's zone); the nightly and monthly jobs follow the installation's zone
- * (Q15, default {@code Europe/Kaliningrad}) at times that exist exactly once on every day of the year, also in zones
+ * (docs/domain/README.md#q15-time-zones; default {@code Europe/Kaliningrad}) at times that exist exactly once on every day of the year, also in zones
  * with daylight saving (no wall time between 01:00 and 03:00, which a change skips or repeats).
- * docs/domain/notifications.md "Jobs".
+ * docs/domain/notifications.md#jobs
  */
 public record JobCatalogue(ZoneId installationZone) {
 

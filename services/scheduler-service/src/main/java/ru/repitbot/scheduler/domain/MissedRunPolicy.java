@@ -9,7 +9,7 @@ import java.util.List;
  * What to do about fire times that passed while no scheduler replica was running (issue 11: "after the scheduler
  * was down…"). Several missed fires of one job become one run; whether that run happens depends on the job
  * ({@link ScheduledJob.MissedRun}). The reminders' own rule — a late reminder is sent if the lesson has not started,
- * otherwise dropped — is {@link ReminderPlan}'s. docs/domain/notifications.md "Downtime".
+ * otherwise dropped — is {@link ReminderPlan}'s. docs/domain/notifications.md#downtime
  */
 public final class MissedRunPolicy {
 

@@ -3,9 +3,9 @@ package ru.repitbot.scheduler.domain;
 import java.time.Duration;
 
 /**
- * The reminders of DECISIONS Q7 and how long before their moment they go out. The lead is real time: "24 h before"
+ * The reminders of docs/domain/notifications.md#q7-reminders and how long before their moment they go out. The lead is real time: "24 h before"
  * is 24 elapsed hours before the instant the lesson starts, also across a daylight-saving change
- * (docs/domain/notifications.md "Daylight saving").
+ * (docs/domain/notifications.md#daylight-saving).
  */
 public enum ReminderKind {
     LESSON_24H("lesson_reminder_24h", Target.LESSON, Duration.ofHours(24)),

@@ -10,10 +10,10 @@ import ru.repitbot.scheduler.domain.ReminderDecision.DropReason;
 import ru.repitbot.scheduler.domain.ReminderDecision.Send;
 
 /**
- * Which reminders a run sends (DECISIONS Q7, issue 11), decided from each lesson or homework as it is at the run:
+ * Which reminders a run sends (issue 11), decided from each lesson or homework as it is at the run:
  * the reminder's moment is {@code at − lead}; it is sent by the run whose window holds that moment, provided the
- * lesson is still scheduled (the homework still pending) and has not begun. docs/domain/notifications.md
- * "Reminders".
+ * lesson is still scheduled (the homework still pending) and has not begun.
+ * docs/domain/notifications.md#reminders
  */
 public final class ReminderPlan {
 

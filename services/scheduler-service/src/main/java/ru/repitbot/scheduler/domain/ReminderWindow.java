@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * The reminder moments one run of a reminder job is responsible for: those in ({@code from}, {@code to}].
  * Consecutive runs cover time without gaps or overlaps — each starts where the last finished one stopped — so an
- * hourly-phase miss like the old bot's ±5-minute windows (SPEC §3.17, §3.20 item 6) cannot happen, and after
- * downtime the first run covers all of it. docs/domain/notifications.md "Reminders".
+ * hourly-phase miss like the old bot's ±5-minute windows cannot happen, and after
+ * downtime the first run covers all of it. docs/domain/notifications.md#reminders
  */
 public record ReminderWindow(Instant from, Instant to) {
 
