@@ -1,0 +1,12 @@
+package ru.repitbot.notification;
+
+import org.junit.jupiter.api.Test;
+import ru.repitbot.testsupport.ArchitectureRules;
+
+class ArchitectureTest {
+
+    @Test
+    void domainIsPlainJava() {
+        ArchitectureRules.checkDomainIsPlain("ru.repitbot.notification");
+    }
+}

@@ -1,0 +1,12 @@
+package ru.repitbot.scheduler;
+
+import org.junit.jupiter.api.Test;
+import ru.repitbot.testsupport.ArchitectureRules;
+
+class ArchitectureTest {
+
+    @Test
+    void domainIsPlainJava() {
+        ArchitectureRules.checkDomainIsPlain("ru.repitbot.scheduler");
+    }
+}
