@@ -9,4 +9,9 @@ class ArchitectureTest {
     void domainIsPlainJava() {
         ArchitectureRules.checkDomainIsPlain("ru.repitbot.homework");
     }
+
+    @Test
+    void asksSharedModulesInsteadOfQueryingTheirTables() {
+        ArchitectureRules.checkNoSqlOnSharedTables();
+    }
 }

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import ru.repitbot.config.access.AccessProjection;
+import ru.repitbot.access.AccessProjection;
 import ru.repitbot.events.EventCodec;
 import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.events.EventPayload;

@@ -9,4 +9,9 @@ class ArchitectureTest {
     void domainIsPlainJava() {
         ArchitectureRules.checkDomainIsPlain("ru.repitbot.payment");
     }
+
+    @Test
+    void asksSharedModulesInsteadOfQueryingTheirTables() {
+        ArchitectureRules.checkNoSqlOnSharedTables();
+    }
 }

@@ -186,17 +186,24 @@ class PaymentsIntegrationTest extends IntegrationTest {
     void lowBalancesAreListedForServicesOnly() {
         long tutor = givenTutor();
         long student = givenStudent(tutor);
+        long gone = givenStudent(tutor);
         pay(tutor, student, 1);
+        pay(tutor, gone, 1);
+        // What the projection records on user.deleted: the student stays, marked deleted.
+        jdbc.update("UPDATE access_user SET deleted = TRUE WHERE id = ?", gone);
         JsonNode low = asService("scheduler-service").get("/internal/v1/balances/low?size=100").json();
         assertThat(low.path("total").asLong()).isPositive();
         long lastPage = low.path("pages").asLong();
-        boolean found = false;
-        for (long page = 1; page <= lastPage && !found; page++) {
-            found = asService("scheduler-service").get("/internal/v1/balances/low?size=100&page=" + page).json()
-                    .path("items").valueStream().anyMatch(i -> i.path("student_id").asLong() == student
-                            && i.path("tutor_id").asLong() == tutor && i.path("balance_lessons").asInt() == 1);
+        java.util.List<JsonNode> listed = new java.util.ArrayList<>();
+        for (long page = 1; page <= lastPage; page++) {
+            asService("scheduler-service").get("/internal/v1/balances/low?size=100&page=" + page).json()
+                    .path("items").valueStream().forEach(listed::add);
         }
-        assertThat(found).isTrue();
+        assertThat(listed).as("every page together holds total items").hasSize((int) low.path("total").asLong());
+        assertThat(listed).anyMatch(i -> i.path("student_id").asLong() == student
+                && i.path("tutor_id").asLong() == tutor && i.path("balance_lessons").asInt() == 1);
+        assertThat(listed).as("a deleted student is not listed").noneMatch(i -> i.path("student_id").asLong() == gone);
+        assertThat(listed.stream().map(i -> i.path("student_id").asLong()).toList()).isSorted();
         assertThat(admin().get("/internal/v1/balances/low").status()).isEqualTo(403);
         assertThat(tutor(tutor).get("/internal/v1/balances/low").status()).isEqualTo(403);
     }

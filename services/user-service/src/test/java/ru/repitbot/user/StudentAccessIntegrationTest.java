@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import ru.repitbot.config.access.StudentAccess;
+import ru.repitbot.access.StudentAccess;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.models.Role;
 import ru.repitbot.models.errors.NotFoundException;
@@ -24,7 +24,7 @@ class StudentAccessIntegrationTest extends IntegrationTest {
     @Test
     void ownershipComesFromTheLinkTables() {
         assertThat(access).isInstanceOf(OwnStudentAccess.class);
-        assertThat(context.getBeanNamesForType(ru.repitbot.config.access.AccessProjection.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ru.repitbot.access.AccessProjection.class)).isEmpty();
 
         long tutor = createTutor("Тьютор Доступа").path("id").asLong();
         long other = createTutor("Другой Тьютор Доступа").path("id").asLong();

@@ -6,12 +6,21 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The package shape of docs/architecture/conventions.md as a test. A service's {@code domain} package is plain Java
  * — no web, messaging, Spring or JSON imports (JPA annotations on entities are fine) — and reaches into no other
  * package of the service; the use cases ({@code app}) never depend on the controllers ({@code web}); the wire
- * records ({@code api}) depend on neither.
+ * records ({@code api}) depend on neither. And no service writes SQL against tables a shared module owns.
  */
 public final class ArchitectureRules {
 
@@ -41,6 +50,50 @@ public final class ArchitectureRules {
                 .allowEmptyShould(true)
                 .because("wire records describe the API; they call nothing")
                 .check(classes);
+    }
+
+    /**
+     * The tables a shared module owns, by module: services ask that module's API instead of writing SQL on them
+     * (issue 10, "No service writes SQL against tables that a shared module owns").
+     */
+    private static final Map<String, List<String>> SHARED_TABLES = Map.of(
+            "shared/access (AccessDirectory, StudentAccess)", List.of("access_user", "access_link"));
+
+    /**
+     * Fails when the service's own code or resources ({@code src/main} of the module under test, the working
+     * directory of its tests) name a table that a shared module owns — in SQL, in a comment or anywhere else, so a
+     * query cannot slip through by being built at run time. The shared modules' jars are not scanned.
+     */
+    public static void checkNoSqlOnSharedTables() {
+        checkNoSqlOnSharedTables(Path.of("src", "main"));
+    }
+
+    /** As {@link #checkNoSqlOnSharedTables()}, over the sources under {@code sources}. */
+    public static void checkNoSqlOnSharedTables(Path sources) {
+        if (!Files.isDirectory(sources)) {
+            throw new AssertionError("no sources at " + sources.toAbsolutePath()
+                    + ": run the check from the module's directory (as surefire does)");
+        }
+        List<String> offences = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(ArchitectureRules::isText).toList()) {
+                String text = Files.readString(file).toLowerCase(Locale.ROOT);
+                SHARED_TABLES.forEach((module, tables) -> tables.stream().filter(text::contains).forEach(table ->
+                        offences.add(sources.relativize(file) + " names " + table + ", owned by " + module)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!offences.isEmpty()) {
+            throw new AssertionError("No service writes SQL against tables that a shared module owns; ask the "
+                    + "module's API instead:\n  " + String.join("\n  ", offences));
+        }
+    }
+
+    private static boolean isText(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".java") || name.endsWith(".sql") || name.endsWith(".kt") || name.endsWith(".xml")
+                || name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".properties");
     }
 
     /**

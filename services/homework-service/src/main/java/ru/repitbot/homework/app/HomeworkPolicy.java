@@ -1,7 +1,8 @@
 package ru.repitbot.homework.app;
 
 import org.springframework.stereotype.Component;
-import ru.repitbot.config.access.StudentAccess;
+import ru.repitbot.access.AccessDirectory;
+import ru.repitbot.access.StudentAccess;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.homework.db.HomeworkRepository;
 import ru.repitbot.homework.db.LessonDirectory;
@@ -23,11 +24,14 @@ public class HomeworkPolicy {
     private final HomeworkRepository homework;
     private final StudentAccess access;
     private final LessonDirectory lessons;
+    private final AccessDirectory directory;
 
-    public HomeworkPolicy(HomeworkRepository homework, StudentAccess access, LessonDirectory lessons) {
+    public HomeworkPolicy(HomeworkRepository homework, StudentAccess access, LessonDirectory lessons,
+            AccessDirectory directory) {
         this.homework = homework;
         this.access = access;
         this.lessons = lessons;
+        this.directory = directory;
     }
 
     public boolean maySee(CurrentUser caller, long tutorId, long studentId) {
@@ -78,7 +82,7 @@ public class HomeworkPolicy {
         if (tutorId != null && !caller.seesEverything()) {
             boolean allowed = switch (caller.role()) {
                 case TUTOR -> tutorId == caller.id();
-                case STUDENT, PARENT -> lessons.hasTutorLine(tutorId,
+                case STUDENT, PARENT -> hasTutorLine(tutorId,
                         studentId != null ? java.util.List.of(studentId) : access.visibleStudents(caller));
                 default -> false;
             };
@@ -90,6 +94,14 @@ public class HomeworkPolicy {
             KnownLesson lesson = lessons.find(lessonId).orElseThrow(() -> new NotFoundException("lesson", lessonId));
             requireLessonOf(caller, lesson);
         }
+    }
+
+    /**
+     * Whether {@code tutorId} is a tutor of one of {@code studentIds}: linked to the student (the access projection),
+     * or with a lesson of the student known here (a former tutor stays the tutor of the homework they set).
+     */
+    private boolean hasTutorLine(long tutorId, java.util.List<Long> studentIds) {
+        return directory.isLinkedTutorOfAny(tutorId, studentIds) || lessons.hasLessonsWith(tutorId, studentIds);
     }
 
     /** A lesson the caller may add homework to: their own lesson (tutor) or any (admin, service), else 404. */

@@ -60,18 +60,13 @@ public class LessonDirectory {
         return result;
     }
 
-    /**
-     * Whether {@code tutorId} is a tutor of one of {@code studentIds}: linked to the student (the access projection),
-     * or with a lesson of the student known here (a former tutor stays the tutor of the homework they set).
-     */
-    public boolean hasTutorLine(long tutorId, Collection<Long> studentIds) {
+    /** {@code tutorId} has a lesson, not deleted, of one of {@code studentIds} known here. */
+    public boolean hasLessonsWith(long tutorId, Collection<Long> studentIds) {
         if (studentIds.isEmpty()) {
             return false;
         }
         return Boolean.TRUE.equals(named.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM access_link WHERE kind = 'tutor' AND user_id = :tutor
-                                 AND student_id IN (:students))
-                    OR EXISTS (SELECT 1 FROM lesson WHERE tutor_id = :tutor AND student_id IN (:students)
+                SELECT EXISTS (SELECT 1 FROM lesson WHERE tutor_id = :tutor AND student_id IN (:students)
                                  AND NOT deleted)""",
                 Map.of("tutor", tutorId, "students", studentIds), Boolean.class));
     }

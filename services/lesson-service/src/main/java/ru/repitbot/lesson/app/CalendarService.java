@@ -3,15 +3,14 @@ package ru.repitbot.lesson.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.repitbot.config.access.StudentAccess;
+import ru.repitbot.access.StudentAccess;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.lesson.config.LessonSettings;
-import ru.repitbot.lesson.db.AccessDirectory;
+import ru.repitbot.access.AccessDirectory;
 import ru.repitbot.lesson.db.CalendarFeeds;
 import ru.repitbot.lesson.db.LessonRepository;
 import ru.repitbot.lesson.domain.AttendanceRules;
@@ -149,11 +148,11 @@ public class CalendarService {
             }
         };
         boolean namesStudents = role == Role.TUTOR || role == Role.PARENT || role == Role.ADMIN;
-        Map<Long, String> names = new HashMap<>();
+        Map<Long, String> names = namesStudents
+                ? directory.fullNamesOf(shown.stream().map(Lesson::studentId).distinct().toList()) : Map.of();
         List<IcsWriter.Event> events = shown.stream().map(l -> new IcsWriter.Event(
                 "lesson-" + l.id() + "@repitbot", l.startAt(), l.endAt(), l.topic(),
-                namesStudents ? names.computeIfAbsent(l.studentId(),
-                        id -> directory.fullNameOf(id).orElse(null)) : null,
+                names.get(l.studentId()),
                 AttendanceRules.isCancellation(l.attendanceStatus()), l.version(), l.updatedAt())).toList();
         return IcsWriter.calendar(CALENDAR_NAME, zones.of(owner.id()).getId(), events);
     }

@@ -1,7 +1,7 @@
 package ru.repitbot.lesson.app;
 
 import org.springframework.stereotype.Component;
-import ru.repitbot.config.access.StudentAccess;
+import ru.repitbot.access.StudentAccess;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.lesson.db.LessonRepository;
 import ru.repitbot.lesson.domain.Lesson;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import ru.repitbot.lesson.config.LessonSettings;
-import ru.repitbot.lesson.db.AccessDirectory;
+import ru.repitbot.access.AccessDirectory;
 
 /** The zone a student's lessons are read and shown in: their own (from user events), else the installation's. */
 @Component

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import ru.repitbot.config.idempotency.Idempotency;
-import ru.repitbot.config.idempotency.IdempotentCreation;
+import ru.repitbot.idempotency.Idempotency;
+import ru.repitbot.idempotency.IdempotentCreation;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.models.PageResponse;
 

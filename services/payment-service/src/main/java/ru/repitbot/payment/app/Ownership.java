@@ -2,14 +2,15 @@ package ru.repitbot.payment.app;
 
 import java.time.ZoneId;
 import org.springframework.stereotype.Component;
-import ru.repitbot.config.access.StudentAccess;
+import ru.repitbot.access.AccessDirectory;
+import ru.repitbot.access.StudentAccess;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.models.Role;
 import ru.repitbot.models.errors.ForbiddenException;
 import ru.repitbot.models.errors.InvalidFieldException;
 import ru.repitbot.models.errors.NotFoundException;
 import ru.repitbot.payment.config.PaymentSettings;
-import ru.repitbot.payment.db.Directory;
+import ru.repitbot.payment.db.TutorLines;
 
 /**
  * Who may see and change which student's money (docs/domain/users-and-access.md#who-may-see-what): a tutor their linked students' (and only
@@ -20,12 +21,15 @@ import ru.repitbot.payment.db.Directory;
 public class Ownership {
 
     private final StudentAccess access;
-    private final Directory directory;
+    private final AccessDirectory directory;
+    private final TutorLines tutorLines;
     private final PaymentSettings settings;
 
-    public Ownership(StudentAccess access, Directory directory, PaymentSettings settings) {
+    public Ownership(StudentAccess access, AccessDirectory directory, TutorLines tutorLines,
+            PaymentSettings settings) {
         this.access = access;
         this.directory = directory;
+        this.tutorLines = tutorLines;
         this.settings = settings;
     }
 
@@ -59,8 +63,8 @@ public class Ownership {
     /**
      * A {@code tutor_id} filter names a tutor the caller may ask about, else 404, exactly as a path id would: a tutor
      * only themselves; a student a tutor of their own; a parent a tutor of their children (of {@code studentId}
-     * when the request names one); admins and services anyone. "A tutor of" a student is {@link
-     * Directory#hasTutorLine}: linked, or with payments or lessons of the student.
+     * when the request names one); admins and services anyone. "A tutor of" a student is {@link #hasTutorLine}:
+     * linked, or with payments or lessons of the student.
      *
      * @param studentId the student the request is about (already checked visible), or {@code null}
      * @throws NotFoundException when the caller may not ask about that tutor
@@ -71,13 +75,22 @@ public class Ownership {
         }
         boolean allowed = switch (caller.role()) {
             case TUTOR -> tutorId == caller.id();
-            case STUDENT, PARENT -> directory.hasTutorLine(tutorId,
+            case STUDENT, PARENT -> hasTutorLine(tutorId,
                     studentId != null ? java.util.List.of(studentId) : access.visibleStudents(caller));
             default -> false;
         };
         if (!allowed) {
             throw new NotFoundException("tutor", tutorId);
         }
+    }
+
+    /**
+     * Whether {@code tutorId} is a tutor of one of {@code studentIds} as far as money goes: linked to the student, or
+     * with a payment or a lesson of the student (a tutor no longer linked keeps their line while money or lessons
+     * remain, as in the balances).
+     */
+    private boolean hasTutorLine(long tutorId, java.util.List<Long> studentIds) {
+        return directory.isLinkedTutorOfAny(tutorId, studentIds) || tutorLines.hasMoneyOrLessons(tutorId, studentIds);
     }
 
     /** Whether the caller may see the line of {@code tutorId} (a tutor only their own). */

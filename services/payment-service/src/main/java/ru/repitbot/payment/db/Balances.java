@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import ru.repitbot.access.AccessDirectory;
 import ru.repitbot.models.PageQuery;
 import ru.repitbot.payment.domain.LessonBalance;
 
@@ -18,9 +19,11 @@ import ru.repitbot.payment.domain.LessonBalance;
 public class Balances {
 
     private final JdbcTemplate jdbc;
+    private final AccessDirectory directory;
 
-    public Balances(JdbcTemplate jdbc) {
+    public Balances(JdbcTemplate jdbc, AccessDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     /** A student's balance with one tutor. */
@@ -41,8 +44,7 @@ public class Balances {
      */
     public Map<Long, LessonBalance> ofStudent(long studentId) {
         Map<Long, long[]> sums = new TreeMap<>();
-        jdbc.query("SELECT user_id FROM access_link WHERE kind = 'tutor' AND student_id = ?",
-                (RowCallbackHandler) rs -> sums.computeIfAbsent(rs.getLong(1), t -> new long[2]), studentId);
+        directory.tutorsOf(studentId).forEach(tutor -> sums.computeIfAbsent(tutor, t -> new long[2]));
         jdbc.query("SELECT tutor_id, COALESCE(SUM(lessons_paid) FILTER (WHERE voided_at IS NULL), 0) FROM payments "
                 + "WHERE student_id = ? GROUP BY tutor_id",
                 (RowCallbackHandler) rs -> sums.computeIfAbsent(rs.getLong(1), t -> new long[2])[0] = rs.getLong(2),
@@ -74,27 +76,35 @@ public class Balances {
      * once with that tutor (a student with no history is not "low", just new). By student, then tutor.
      */
     public LowPage low(int threshold, PageQuery paging) {
+        // Which students still exist is the access projection's to say (AccessDirectory); the paging stays in SQL, on
+        // the students with any history here that are still alive, passed in as an array.
+        List<Long> withHistory = jdbc.queryForList(
+                "SELECT student_id FROM payments UNION SELECT student_id FROM lesson_charges WHERE charged",
+                Long.class);
+        long[] live = directory.liveAmong(withHistory).stream().mapToLong(Long::longValue).sorted().toArray();
+        if (live.length == 0) {
+            return new LowPage(List.of(), 0);
+        }
         String pairs = """
                 WITH paid AS (SELECT student_id, tutor_id,
                                      COALESCE(SUM(lessons_paid) FILTER (WHERE voided_at IS NULL), 0) AS n
-                              FROM payments GROUP BY student_id, tutor_id),
-                     charged AS (SELECT student_id, tutor_id, count(*) AS n FROM lesson_charges WHERE charged
-                                 GROUP BY student_id, tutor_id),
+                              FROM payments WHERE student_id = ANY (?) GROUP BY student_id, tutor_id),
+                     charged AS (SELECT student_id, tutor_id, count(*) AS n FROM lesson_charges
+                                 WHERE charged AND student_id = ANY (?) GROUP BY student_id, tutor_id),
                      pairs AS (SELECT student_id, tutor_id FROM paid UNION SELECT student_id, tutor_id FROM charged),
                      balances AS (
                        SELECT p.student_id, p.tutor_id, COALESCE(paid.n, 0) - COALESCE(charged.n, 0) AS balance
                        FROM pairs p
                        LEFT JOIN paid ON paid.student_id = p.student_id AND paid.tutor_id = p.tutor_id
-                       LEFT JOIN charged ON charged.student_id = p.student_id AND charged.tutor_id = p.tutor_id
-                       JOIN access_user u ON u.id = p.student_id AND NOT u.deleted)
+                       LEFT JOIN charged ON charged.student_id = p.student_id AND charged.tutor_id = p.tutor_id)
                 """;
         Long total = jdbc.queryForObject(pairs + "SELECT count(*) FROM balances WHERE balance <= ?", Long.class,
-                threshold);
+                live, live, threshold);
         List<Low> items = jdbc.query(pairs + """
                 SELECT student_id, tutor_id, balance FROM balances WHERE balance <= ?
                 ORDER BY student_id, tutor_id LIMIT ? OFFSET ?""",
-                (rs, i) -> new Low(rs.getLong(1), rs.getLong(2), Math.toIntExact(rs.getLong(3))), threshold,
-                paging.size(), paging.offset());
+                (rs, i) -> new Low(rs.getLong(1), rs.getLong(2), Math.toIntExact(rs.getLong(3))), live, live,
+                threshold, paging.size(), paging.offset());
         return new LowPage(items, total == null ? 0 : total);
     }
 }

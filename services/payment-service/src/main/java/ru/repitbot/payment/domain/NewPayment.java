@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import ru.repitbot.config.idempotency.Idempotency;
+import ru.repitbot.idempotency.Idempotency;
 import ru.repitbot.models.PaymentMethod;
 import ru.repitbot.models.errors.InvalidFieldException;
 

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import ru.repitbot.config.access.StudentAccess;
+import ru.repitbot.access.StudentAccess;
 import ru.repitbot.models.Role;
 import ru.repitbot.user.db.OwnStudentAccess;
 import ru.repitbot.user.domain.AccessCodeGenerator;

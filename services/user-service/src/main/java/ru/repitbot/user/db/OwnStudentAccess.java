@@ -2,8 +2,8 @@ package ru.repitbot.user.db;
 
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import ru.repitbot.config.access.LinkedStudentAccess;
-import ru.repitbot.config.access.StudentAccess;
+import ru.repitbot.access.LinkedStudentAccess;
+import ru.repitbot.access.StudentAccess;
 import ru.repitbot.models.Role;
 
 /**
