@@ -57,7 +57,7 @@ class DomainReferencesTest {
      * numbers are mapped in docs/domain/README.md, "Former question numbers"). Newer migrations are checked.
      */
     private static final Set<Path> APPLIED_MIGRATIONS = Set.of(
-            Path.of("shared/config/src/main/resources/db/shared/V0_4__idempotency_keys.sql"),
+            Path.of("shared/idempotency/src/main/resources/db/shared/V0_4__idempotency_keys.sql"),
             Path.of("services/lesson-service/src/main/resources/db/migration/V1__lessons.sql"),
             Path.of("services/user-service/src/main/resources/db/migration/V1__users.sql"),
             Path.of("services/homework-service/src/main/resources/db/migration/V1__homework.sql"),
