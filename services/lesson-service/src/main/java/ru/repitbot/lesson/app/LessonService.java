@@ -20,7 +20,7 @@ import ru.repitbot.config.access.StudentAccess;
 import ru.repitbot.config.idempotency.Idempotency;
 import ru.repitbot.config.idempotency.IdempotencyKeys;
 import ru.repitbot.config.security.CurrentUser;
-import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.lesson.db.AccessDirectory;
 import ru.repitbot.lesson.db.LessonRepository;
@@ -167,7 +167,7 @@ public class LessonService {
         Lesson lesson = policy.writable(caller, lessonId);
         ZoneId zone = zones.of(lesson.studentId());
         Instant now = clock.instant();
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        LessonChanges changes = LessonChanges.NONE;
 
         Instant newStart = request.startAt() == null ? lesson.startAt()
                 : DateTimeInput.parse("start_at", request.startAt(), zone);
@@ -176,32 +176,27 @@ public class LessonService {
             locks.lockTimetableOf(lesson.tutorId());
             requireFree(lesson.tutorId(), new LessonOverlap.Booking(lesson.id(), newStart, newDuration));
             if (!Objects.equals(newStart, lesson.startAt())) {
-                changes.put("date", FieldChange.of(at(lesson.startAt(), zone), at(newStart, zone)));
                 vacate(lesson, now);
-                lesson.moveTo(newStart, now);
+                changes = changes.and(lesson.moveTo(newStart, zone, now));
             }
             if (newDuration != lesson.durationMinutes()) {
-                changes.put("duration_minutes", FieldChange.of(lesson.durationMinutes(), newDuration));
-                lesson.changeDuration(newDuration, now);
+                changes = changes.and(lesson.changeDuration(newDuration, now));
             }
         }
         if (request.topic() != null) {
             String topic = topic(request.topic());
             if (!topic.equals(lesson.topic())) {
-                changes.put("topic", FieldChange.of(lesson.topic(), topic));
-                lesson.changeTopic(topic, now);
+                changes = changes.and(lesson.changeTopic(topic, now));
             }
         }
         if (request.skillsDeveloped() != null) {
             String skills = blankToNull(request.skillsDeveloped());
             if (!Objects.equals(skills, lesson.skillsDeveloped())) {
-                changes.put("skills_developed", FieldChange.of(lesson.skillsDeveloped(), skills));
-                lesson.changeSkills(skills, now);
+                changes = changes.and(lesson.changeSkills(skills, now));
             }
         }
         if (request.lessonStatus() != null && request.lessonStatus() != lesson.lessonStatus()) {
-            changes.put("lesson_status", FieldChange.of(lesson.lessonStatus(), request.lessonStatus()));
-            lesson.changeConduct(request.lessonStatus(), now);
+            changes = changes.and(lesson.changeConduct(request.lessonStatus(), now));
         }
         lessons.flush();
         events.updated(lesson, changes);
@@ -237,9 +232,7 @@ public class LessonService {
         }
         Instant now = clock.instant();
         requireFreeIfItReturns(lesson, status);
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        changes.put("attendance_status", FieldChange.of(previous, status));
-        lesson.changeAttendance(status, now);
+        LessonChanges changes = lesson.changeAttendance(status, now);
         lessons.flush();
         events.updated(lesson, changes);
         if (AttendanceRules.becomesAttended(previous, status)) {
@@ -312,12 +305,11 @@ public class LessonService {
         }
         locks.lockTimetableOf(lesson.tutorId());
         requireFree(lesson.tutorId(), new LessonOverlap.Booking(lesson.id(), start, lesson.durationMinutes()));
-        Instant previous = lesson.startAt();
         String reason = blankToNull(request.reason());
         vacate(lesson, now);
-        lesson.reschedule(start, reason, now);
+        LessonEvents.Rescheduled rescheduled = lesson.reschedule(start, reason, zone, now);
         lessons.flush();
-        events.rescheduled(lesson, at(previous, zone), at(start, zone), reason);
+        events.publish(rescheduled, lesson);
         return LessonResponse.of(lesson, zone);
     }
 
@@ -327,17 +319,10 @@ public class LessonService {
         Lesson lesson = policy.writable(caller, lessonId);
         ZoneId zone = zones.of(lesson.studentId());
         String comment = blankToNull(request.comment());
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        if (request.level() != lesson.masteryLevel()) {
-            changes.put("mastery_level", FieldChange.of(lesson.masteryLevel(), request.level()));
-        }
-        if (!Objects.equals(comment, lesson.masteryComment())) {
-            changes.put("mastery_comment", FieldChange.of(lesson.masteryComment(), comment));
-        }
-        if (changes.isEmpty()) {
+        if (request.level() == lesson.masteryLevel() && Objects.equals(comment, lesson.masteryComment())) {
             return LessonResponse.of(lesson, zone);
         }
-        lesson.changeMastery(request.level(), comment, clock.instant());
+        LessonChanges changes = lesson.changeMastery(request.level(), comment, clock.instant());
         lessons.flush();
         events.updated(lesson, changes);
         return LessonResponse.of(lesson, zone);
@@ -368,7 +353,7 @@ public class LessonService {
                 topicsBefore.get(last.id()), last.durationMinutes(), now));
 
         List<LessonEvents.TopicMove> moves = new ArrayList<>();
-        Map<Lesson, Map<String, FieldChange>> updates = new LinkedHashMap<>();
+        Map<Lesson, LessonChanges> updates = new LinkedHashMap<>();
         for (TopicShift.Move move : plan.moves()) {
             Lesson.Topic topic = topicsBefore.get(move.fromLessonId());
             Lesson receiver = move.toMakeup() ? makeup : byId.get(move.toLessonId());
@@ -376,15 +361,7 @@ public class LessonService {
             if (receiver == makeup) {
                 continue;
             }
-            Map<String, FieldChange> changes = new LinkedHashMap<>();
-            if (!Objects.equals(receiver.topic(), topic.topic())) {
-                changes.put("topic", FieldChange.of(receiver.topic(), topic.topic()));
-            }
-            if (!Objects.equals(receiver.skillsDeveloped(), topic.skillsDeveloped())) {
-                changes.put("skills_developed", FieldChange.of(receiver.skillsDeveloped(), topic.skillsDeveloped()));
-            }
-            receiver.takeTopic(topic, now);
-            updates.put(receiver, changes);
+            updates.put(receiver, receiver.takeTopic(topic, now));
         }
         cancelled.topicMovedTo(moves.getFirst().toLessonId(), now);
         lessons.flush();
