@@ -1,7 +1,6 @@
 package ru.repitbot.homework.config;
 
 import jakarta.servlet.MultipartConfigElement;
-import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.servlet.MultipartConfigFactory;
@@ -20,11 +19,6 @@ public class HomeworkServiceConfiguration {
 
     /** Room for the form fields of a submission besides its files. */
     private static final long FORM_OVERHEAD = 1024L * 1024L;
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     AttachmentPolicy attachmentPolicy(HomeworkSettings settings) {

@@ -1,6 +1,5 @@
 package ru.repitbot.user.config;
 
-import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,11 +20,6 @@ import ru.repitbot.user.domain.UserAccessPolicy;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UserSettings.class)
 public class UserServiceConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     AccessCodeGenerator accessCodeGenerator() {
