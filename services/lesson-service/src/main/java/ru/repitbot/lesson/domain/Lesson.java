@@ -14,6 +14,7 @@ import java.util.Objects;
 import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.models.AttendanceStatus;
+import ru.repitbot.models.LessonCharging;
 import ru.repitbot.models.LessonStatus;
 import ru.repitbot.models.TopicMastery;
 
@@ -325,7 +326,7 @@ public class Lesson {
      * projection): a charged attendance status, unless it is a make-up lesson still waiting for a date.
      */
     public boolean charged() {
-        return AttendanceRules.isCharged(attendanceStatus) && !(makeup && startAt == null);
+        return LessonCharging.isCharged(attendanceStatus, makeup && startAt == null);
     }
 
     public boolean isMakeup() {
