@@ -28,7 +28,6 @@ import ru.repitbot.lesson.db.LessonSearch;
 import ru.repitbot.lesson.db.TutorLocks;
 import ru.repitbot.lesson.db.VacatedSlots;
 import ru.repitbot.lesson.domain.AttendanceRules;
-import ru.repitbot.lesson.domain.DateTimeInput;
 import ru.repitbot.lesson.domain.Lesson;
 import ru.repitbot.lesson.domain.LessonOverlap;
 import ru.repitbot.lesson.domain.TopicShift;
@@ -41,6 +40,8 @@ import ru.repitbot.models.errors.ConflictException;
 import ru.repitbot.models.errors.ForbiddenException;
 import ru.repitbot.models.errors.InvalidFieldException;
 import ru.repitbot.models.errors.NotFoundException;
+import ru.repitbot.models.time.DateRange;
+import ru.repitbot.models.time.DateTimeInput;
 
 /**
  * The lesson use cases: each one transaction that checks the caller, applies the rules of {@code domain}, and
@@ -87,7 +88,7 @@ public class LessonService {
         long studentId = request.studentId();
         long tutorId = tutorFor(caller, request.tutorId(), studentId);
         ZoneId zone = zones.of(studentId);
-        Instant start = DateTimeInput.parse("start_at", request.startAt(), zone);
+        Instant start = DateTimeInput.dateTime("start_at", request.startAt(), zone);
         String topic = topic(request.topic());
         int duration = request.durationMinutes() == null ? Lesson.DEFAULT_DURATION_MINUTES
                 : request.durationMinutes();
@@ -146,16 +147,12 @@ public class LessonService {
             throw new NotFoundException("tutor", tutorId);
         }
         ZoneId boundsZone = studentId != null ? zones.of(studentId) : zones.installationDefault();
-        Instant fromInstant = from == null ? null : DateTimeInput.parseBound("from", from, boundsZone, false);
-        Instant toInstant = to == null ? null : DateTimeInput.parseBound("to", to, boundsZone, true);
-        if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
-            throw new InvalidFieldException("to", "must not be before from");
-        }
+        DateRange range = DateRange.parse(from, to, boundsZone);
         if (students != null && students.isEmpty()) {
             return PageResponse.of(List.of(), 0, paging.page(), paging.size());
         }
         LessonSearch.Page found = search.search(
-                new LessonSearch.Filter(students, tutorFilter, fromInstant, toInstant, ascending), paging);
+                new LessonSearch.Filter(students, tutorFilter, range.from(), range.until(), ascending), paging);
         Map<Long, ZoneId> zoneByStudent = zones.of(found.items().stream().map(Lesson::studentId).toList());
         return PageResponse.of(found.items().stream()
                 .map(l -> LessonResponse.of(l, zoneByStudent.get(l.studentId()))).toList(),
@@ -170,7 +167,7 @@ public class LessonService {
         LessonChanges changes = LessonChanges.NONE;
 
         Instant newStart = request.startAt() == null ? lesson.startAt()
-                : DateTimeInput.parse("start_at", request.startAt(), zone);
+                : DateTimeInput.dateTime("start_at", request.startAt(), zone);
         int newDuration = request.durationMinutes() == null ? lesson.durationMinutes() : request.durationMinutes();
         if (!Objects.equals(newStart, lesson.startAt()) || newDuration != lesson.durationMinutes()) {
             locks.lockTimetableOf(lesson.tutorId());
@@ -292,7 +289,7 @@ public class LessonService {
         Lesson lesson = policy.writable(caller, lessonId);
         ZoneId zone = zones.of(lesson.studentId());
         Instant now = clock.instant();
-        Instant start = DateTimeInput.parse("start_at", request.startAt(), zone);
+        Instant start = DateTimeInput.dateTime("start_at", request.startAt(), zone);
         if (!start.isAfter(now)) {
             throw new InvalidFieldException("start_at", "must be in the future");
         }
