@@ -4,11 +4,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import ru.repitbot.config.access.StudentAccess;
-import ru.repitbot.models.Role;
 import ru.repitbot.user.db.OwnStudentAccess;
 import ru.repitbot.user.domain.AccessCodeGenerator;
 import ru.repitbot.user.domain.AccessCodeHasher;
@@ -50,16 +47,5 @@ public class UserServiceConfiguration {
     @Bean
     StudentAccess studentAccess(JdbcTemplate jdbc) {
         return new OwnStudentAccess(jdbc);
-    }
-
-    /** {@code ?role=tutor}: roles in query strings use the wire values, as in JSON. */
-    @Bean
-    WebMvcConfigurer roleParameter() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addFormatters(FormatterRegistry registry) {
-                registry.addConverter(String.class, Role.class, Role::fromValue);
-            }
-        };
     }
 }
