@@ -87,26 +87,32 @@ public abstract class IntegrationTest {
                 payload.aggregateId(), version, codec.toTree(payload), Map.of());
     }
 
+    private void known(UserEvents.Created user) {
+        projection.onCreated(user, envelope(user, 1));
+    }
+
     protected long givenTutor() {
         long id = newId();
-        projection.onCreated(envelope(new UserEvents.Created(id, "tutor", "Тьютор " + id, null, null,
-                "Europe/Kaliningrad", null, List.of(), List.of()), 1));
+        known(new UserEvents.Created(id, "tutor", "Тьютор " + id, null, null, "Europe/Kaliningrad", null,
+                List.of(), List.of()));
         return id;
     }
 
     protected long givenStudent(long tutorId) {
         long id = newId();
-        projection.onCreated(envelope(new UserEvents.Created(id, "student", "Ученик " + id, null, null,
-                "Europe/Moscow", 7, List.of(tutorId), List.of()), 1));
+        known(new UserEvents.Created(id, "student", "Ученик " + id, null, null, "Europe/Moscow", 7,
+                List.of(tutorId), List.of()));
         return id;
     }
 
     protected long givenParentOf(long... studentIds) {
         long id = newId();
-        projection.onCreated(envelope(new UserEvents.Created(id, "parent", "Родитель " + id, null, null,
-                "Europe/Kaliningrad", null, List.of(), List.of()), 1));
-        Arrays.stream(studentIds).forEach(s -> projection.onLinked(envelope(
-                new UserEvents.Linked(UserEvents.LinkKind.parent, id, s), 1)));
+        known(new UserEvents.Created(id, "parent", "Родитель " + id, null, null, "Europe/Kaliningrad", null,
+                List.of(), List.of()));
+        Arrays.stream(studentIds).forEach(s -> {
+            UserEvents.Linked linked = new UserEvents.Linked(UserEvents.LinkKind.parent, id, s);
+            projection.onLinked(linked, envelope(linked, 1));
+        });
         return id;
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.events.EventPayload;
-import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.events.catalogue.UserEvents;
 import ru.repitbot.events.inbox.InboxListener;
@@ -87,9 +87,9 @@ class LessonEventsIntegrationTest extends IntegrationTest {
 
             // A stale update (version 2 again) is ignored; the next one (3) applies.
             publish(channel, new LessonEvents.Updated(lesson, student, tutor,
-                    Map.of("topic", FieldChange.of("Дроби", "Устаревшее"))), 2);
+                    LessonChanges.NONE.withTopic("Дроби", "Устаревшее")), 2);
             publish(channel, new LessonEvents.Updated(lesson, student, tutor,
-                    Map.of("topic", FieldChange.of("Дроби", "Дроби (повтор)"))), 3);
+                    LessonChanges.NONE.withTopic("Дроби", "Дроби (повтор)")), 3);
             awaitTrue(() -> "Дроби (повтор)".equals(lessonRow(lesson).get("topic")));
 
             // Cancelled with the topic shift: the lesson stays at its date; its topic (and homework) moves to the
@@ -103,7 +103,7 @@ class LessonEventsIntegrationTest extends IntegrationTest {
                             new LessonEvents.TopicMove(lesson, nextLesson, "Дроби (повтор)"),
                             new LessonEvents.TopicMove(nextLesson, makeupLesson, "Проценты")), makeupLesson), 4);
             publish(channel, new LessonEvents.Updated(nextLesson, student, tutor,
-                    Map.of("topic", FieldChange.of("Проценты", "Дроби (повтор)"))), 2);
+                    LessonChanges.NONE.withTopic("Проценты", "Дроби (повтор)")), 2);
             awaitTrue(() -> "Дроби (повтор)".equals(lessonRow(nextLesson).get("topic")));
             awaitTrue(() -> as(tutor, "tutor").get("/api/v1/homework/" + hw).json().path("lesson_id").asLong()
                     == nextLesson);
@@ -135,7 +135,7 @@ class LessonEventsIntegrationTest extends IntegrationTest {
             // A late lesson.created cannot bring a deleted lesson back.
             publish(channel, lessonCreated(lesson, tutor, student, "Воскрес?", d1), 1);
             publish(channel, new LessonEvents.Updated(nextLesson, student, tutor,
-                    Map.of("topic", FieldChange.of("Дроби (повтор)", "Дроби и доли"))), 3);
+                    LessonChanges.NONE.withTopic("Дроби (повтор)", "Дроби и доли")), 3);
             awaitTrue(() -> "Дроби и доли".equals(lessonRow(nextLesson).get("topic")));
             assertThat(lessonRow(lesson).get("deleted")).isEqualTo(true);
             ApiClient.ApiResponse refused = assign(tutor, lesson, "Поздно", Map.of());

@@ -20,7 +20,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.models.AttendanceStatus;
-import ru.repitbot.payment.domain.Chargeable;
 import ru.repitbot.testsupport.ApiClient;
 import ru.repitbot.testsupport.TestInfrastructure;
 
@@ -95,7 +94,7 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
         }
         flips.forEach(e -> awaitProcessed(e.eventId()));
 
-        long charged = finalStatus.values().stream().filter(Chargeable::isChargedStatus).count();
+        long charged = finalStatus.values().stream().filter(AttendanceStatus::charged).count();
         int expected = 10 + 10 - (int) charged;
         assertThat(balance(tutor, student)).isEqualTo(expected);
         assertThat(jdbc.queryForList("SELECT attendance_status FROM lesson_charges WHERE student_id = ? "

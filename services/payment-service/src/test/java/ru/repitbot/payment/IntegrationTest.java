@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import ru.repitbot.events.EventCodec;
 import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.events.EventPayload;
-import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.models.LessonStatus;
@@ -121,8 +121,7 @@ public abstract class IntegrationTest {
 
     protected EventEnvelope attendance(long lessonId, long tutorId, long studentId, AttendanceStatus from,
             AttendanceStatus to, long version) {
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        changes.put("attendance_status", FieldChange.of(from, to));
+        LessonChanges changes = LessonChanges.NONE.withAttendanceStatus(from, to);
         return lessonEnvelope(new LessonEvents.Updated(lessonId, studentId, tutorId, changes), version);
     }
 

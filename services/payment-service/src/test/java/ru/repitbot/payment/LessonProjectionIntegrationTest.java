@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.repitbot.events.EventEnvelope;
-import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.models.LessonStatus;
@@ -125,8 +125,8 @@ class LessonProjectionIntegrationTest extends IntegrationTest {
                         AttendanceStatus.UNEXCUSED_ABSENCE, AttendanceStatus.SCHEDULED, "не пришёл", List.of(
                                 new LessonEvents.TopicMove(cancelled, next, "Тема " + cancelled),
                                 new LessonEvents.TopicMove(next, makeup, "Тема " + next)), makeup), 2),
-                lessonEnvelope(new LessonEvents.Updated(next, student, tutor, Map.of("topic",
-                        FieldChange.of("Тема " + next, "Тема " + cancelled))), 2));
+                lessonEnvelope(new LessonEvents.Updated(next, student, tutor,
+                        LessonChanges.NONE.withTopic("Тема " + next, "Тема " + cancelled)), 2));
         assertThat(balance(tutor, student)).as("the unexcused absence costs one lesson").isEqualTo(3);
         assertThat(charge(cancelled)).isEqualTo(Map.of("attendance_status", "unexcused_absence", "charged", true,
                 "start_at", MONDAY.toInstant(), "is_makeup", false));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.repitbot.events.EventEnvelope;
-import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.models.AttendanceStatus;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +45,7 @@ class LowBalanceIntegrationTest extends IntegrationTest {
         assertThat(balanceLowEvents(student)).as("lowered to 1 again").hasSize(2);
 
         publishAndWait(lessonEnvelope(new LessonEvents.Updated(lesson, student, tutor,
-                Map.of("topic", FieldChange.of("Дроби", "Проценты"))), 5));
+                LessonChanges.NONE.withTopic("Дроби", "Проценты")), 5));
         assertThat(balance(tutor, student)).isEqualTo(1);
         assertThat(balanceLowEvents(student)).as("an unrelated change does not warn").hasSize(2);
     }

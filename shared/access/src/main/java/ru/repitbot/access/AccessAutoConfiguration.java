@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.repitbot.events.EventCodec;
 import ru.repitbot.events.EventSubscription;
-import ru.repitbot.events.catalogue.EventTypes;
+import ru.repitbot.events.catalogue.UserEvents;
 
 /**
  * The access projection of a service that does not own users: subscribes to user-service's events, keeps
@@ -28,7 +28,7 @@ public class AccessAutoConfiguration {
 
     @Bean
     AccessProjection accessProjection(JdbcTemplate jdbc) {
-        return new AccessProjection(jdbc, new EventCodec());
+        return new AccessProjection(jdbc);
     }
 
     /**
@@ -55,27 +55,27 @@ public class AccessAutoConfiguration {
     }
 
     @Bean
-    EventSubscription accessOnUserCreated(AccessProjection projection) {
-        return EventSubscription.on(EventTypes.USER_CREATED, projection::onCreated);
+    EventSubscription<UserEvents.Created> accessOnUserCreated(AccessProjection projection) {
+        return EventSubscription.on(UserEvents.Created.class, projection::onCreated);
     }
 
     @Bean
-    EventSubscription accessOnUserUpdated(AccessProjection projection) {
-        return EventSubscription.on(EventTypes.USER_UPDATED, projection::onUpdated);
+    EventSubscription<UserEvents.Updated> accessOnUserUpdated(AccessProjection projection) {
+        return EventSubscription.on(UserEvents.Updated.class, projection::onUpdated);
     }
 
     @Bean
-    EventSubscription accessOnUserDeleted(AccessProjection projection) {
-        return EventSubscription.on(EventTypes.USER_DELETED, projection::onDeleted);
+    EventSubscription<UserEvents.Deleted> accessOnUserDeleted(AccessProjection projection) {
+        return EventSubscription.on(UserEvents.Deleted.class, projection::onDeleted);
     }
 
     @Bean
-    EventSubscription accessOnUserLinked(AccessProjection projection) {
-        return EventSubscription.on(EventTypes.USER_LINKED, projection::onLinked);
+    EventSubscription<UserEvents.Linked> accessOnUserLinked(AccessProjection projection) {
+        return EventSubscription.on(UserEvents.Linked.class, projection::onLinked);
     }
 
     @Bean
-    EventSubscription accessOnUserUnlinked(AccessProjection projection) {
-        return EventSubscription.on(EventTypes.USER_UNLINKED, projection::onUnlinked);
+    EventSubscription<UserEvents.Unlinked> accessOnUserUnlinked(AccessProjection projection) {
+        return EventSubscription.on(UserEvents.Unlinked.class, projection::onUnlinked);
     }
 }

@@ -1,8 +1,8 @@
 package ru.repitbot.access;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import ru.repitbot.events.EventCodec;
 import ru.repitbot.events.EventEnvelope;
+import ru.repitbot.events.catalogue.UserChanges;
 import ru.repitbot.events.catalogue.UserEvents;
 
 /**
@@ -12,15 +12,11 @@ import ru.repitbot.events.catalogue.UserEvents;
 public class AccessProjection {
 
     private final JdbcTemplate jdbc;
-    private final EventCodec codec;
-
-    public AccessProjection(JdbcTemplate jdbc, EventCodec codec) {
+    public AccessProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.codec = codec;
     }
 
-    public void onCreated(EventEnvelope event) {
-        UserEvents.Created u = codec.data(event, UserEvents.Created.class);
+    public void onCreated(UserEvents.Created u, EventEnvelope event) {
         jdbc.update("""
                 INSERT INTO access_user (id, role, full_name, time_zone) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, full_name = EXCLUDED.full_name,
@@ -33,36 +29,30 @@ public class AccessProjection {
         }
     }
 
-    public void onUpdated(EventEnvelope event) {
-        UserEvents.Updated u = codec.data(event, UserEvents.Updated.class);
-        if (u.changes() == null) {
-            return;
-        }
-        if (u.changes().containsKey("full_name")) {
-            jdbc.update("UPDATE access_user SET full_name = ? WHERE id = ?", u.changes().get("full_name"),
+    public void onUpdated(UserEvents.Updated u, EventEnvelope event) {
+        UserChanges changes = u.fields();
+        if (changes.fullName() != null) {
+            jdbc.update("UPDATE access_user SET full_name = ? WHERE id = ?", changes.fullName().newValue(),
                     u.userId());
         }
-        if (u.changes().containsKey("time_zone")) {
-            jdbc.update("UPDATE access_user SET time_zone = ? WHERE id = ?", u.changes().get("time_zone"),
+        if (changes.timeZone() != null) {
+            jdbc.update("UPDATE access_user SET time_zone = ? WHERE id = ?", changes.timeZone().newValue(),
                     u.userId());
         }
     }
 
-    public void onDeleted(EventEnvelope event) {
-        UserEvents.Deleted u = codec.data(event, UserEvents.Deleted.class);
+    public void onDeleted(UserEvents.Deleted u, EventEnvelope event) {
         jdbc.update("""
                 INSERT INTO access_user (id, role, deleted) VALUES (?, ?, TRUE)
                 ON CONFLICT (id) DO UPDATE SET deleted = TRUE""", u.userId(), u.role());
         jdbc.update("DELETE FROM access_link WHERE user_id = ? OR student_id = ?", u.userId(), u.userId());
     }
 
-    public void onLinked(EventEnvelope event) {
-        UserEvents.Linked l = codec.data(event, UserEvents.Linked.class);
+    public void onLinked(UserEvents.Linked l, EventEnvelope event) {
         link(l.kind().name(), l.userId(), l.studentId());
     }
 
-    public void onUnlinked(EventEnvelope event) {
-        UserEvents.Unlinked l = codec.data(event, UserEvents.Unlinked.class);
+    public void onUnlinked(UserEvents.Unlinked l, EventEnvelope event) {
         jdbc.update("DELETE FROM access_link WHERE kind = ? AND user_id = ? AND student_id = ?",
                 l.kind().name(), l.userId(), l.studentId());
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import ru.repitbot.config.docs.ApiConventions;
@@ -25,10 +26,11 @@ import ru.repitbot.config.web.CurrentUserArgumentResolver;
 import ru.repitbot.config.web.ProblemDetailsAdvice;
 import ru.repitbot.config.web.RequestIdFilter;
 import ru.repitbot.config.web.StrictRequestBodies;
+import ru.repitbot.config.web.WireEnumParameters;
 
 /**
- * The web defaults of a servlet service: problem+json errors, request ids, the caller parameter, request bodies that
- * refuse unknown fields, API docs in the API style.
+ * The web defaults of a servlet service: problem+json errors, request ids, the caller parameter, wire enums as
+ * parameters ({@link WireEnumParameters}), request bodies that refuse unknown fields, API docs in the API style.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -53,6 +55,11 @@ public class ServiceDefaultsAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CurrentUserArgumentResolver());
+            }
+
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addConverterFactory(new WireEnumParameters());
             }
         };
     }

@@ -17,6 +17,11 @@ public final class EventCodec {
                 .disable(tools.jackson.databind.cfg.DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 // Money keeps its scale: 12000.50 stays 12000.50.
                 .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // Money travels as an exact decimal string ("12000.50") everywhere in the catalogue, inside a
+                // change set too, so no consumer reads it through a double.
+                .withConfigOverride(java.math.BigDecimal.class, o -> o.setFormat(
+                        com.fasterxml.jackson.annotation.JsonFormat.Value.forShape(
+                                com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)))
                 .build();
     }
 

@@ -68,7 +68,7 @@ public class EventsAutoConfiguration {
 
     @Bean
     Declarables repitbotEventTopology(EventsProperties properties,
-            @Value("${spring.application.name}") String service, List<EventSubscription> subscriptions) {
+            @Value("${spring.application.name}") String service, List<EventSubscription<?>> subscriptions) {
         return EventTopology.declare(properties, service,
                 subscriptions.stream().map(EventSubscription::eventType).toList());
     }
@@ -76,11 +76,11 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnBean(EventSubscription.class)
     InboxListener inboxListener(@Value("${spring.application.name}") String service,
-            List<EventSubscription> subscriptions, JdbcTemplate jdbc, PlatformTransactionManager txManager,
+            List<EventSubscription<?>> subscriptions, JdbcTemplate jdbc, PlatformTransactionManager txManager,
             EventCodec codec, EventsProperties properties, ObjectProvider<MeterRegistry> meters) {
-        Map<String, List<EventHandler>> handlers = new LinkedHashMap<>();
-        for (EventSubscription s : subscriptions) {
-            handlers.computeIfAbsent(s.eventType(), k -> new java.util.ArrayList<>()).add(s.handler());
+        Map<String, List<EventSubscription<?>>> handlers = new LinkedHashMap<>();
+        for (EventSubscription<?> s : subscriptions) {
+            handlers.computeIfAbsent(s.eventType(), k -> new java.util.ArrayList<>()).add(s);
         }
         return new InboxListener(service, handlers, jdbc, new TransactionTemplate(txManager), codec, properties,
                 meters.getIfAvailable(SimpleMeterRegistry::new));

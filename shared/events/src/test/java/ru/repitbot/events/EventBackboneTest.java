@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.repitbot.events.catalogue.EventTypes;
 import ru.repitbot.events.outbox.Outbox;
 import ru.repitbot.events.outbox.OutboxRelay;
 import ru.repitbot.testsupport.TestInfrastructure;
@@ -193,6 +194,24 @@ class EventBackboneTest {
         return jdbc.queryForObject("SELECT count(*) FROM handled WHERE event_id = ?", Long.class, eventId);
     }
 
+    /** The payload the recording handler subscribes to. */
+    @EventTypes.Named(RECORDED)
+    record Recorded(String note) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return "1";
+        }
+    }
+
+    /** The payload of the handler that always fails. */
+    @EventTypes.Named(FAILING)
+    record Failing(String note) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return "1";
+        }
+    }
+
     record TestPayload(String eventType, String note) implements EventPayload {
         @Override
         public String aggregateId() {
@@ -204,15 +223,14 @@ class EventBackboneTest {
     static class App {
 
         @Bean
-        EventSubscription recorded(JdbcTemplate jdbc) {
-            return EventSubscription.on(RECORDED, e -> jdbc.update(
-                    "INSERT INTO handled (event_id, note) VALUES (?, ?)", e.eventId(),
-                    e.data().path("note").asString()));
+        EventSubscription<Recorded> recorded(JdbcTemplate jdbc) {
+            return EventSubscription.on(Recorded.class, (recorded, e) -> jdbc.update(
+                    "INSERT INTO handled (event_id, note) VALUES (?, ?)", e.eventId(), recorded.note()));
         }
 
         @Bean
-        EventSubscription failing() {
-            return EventSubscription.on(FAILING, e -> {
+        EventSubscription<Failing> failing() {
+            return EventSubscription.on(Failing.class, (failing, e) -> {
                 failingAttempts.incrementAndGet();
                 throw new IllegalStateException("this handler always fails");
             });

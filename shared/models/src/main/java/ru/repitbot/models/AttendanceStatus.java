@@ -3,8 +3,11 @@ package ru.repitbot.models;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Attendance of a lesson. Charged: attended, unexcused_absence (docs/domain/lessons.md#attendance-and-charges). */
-public enum AttendanceStatus {
+/**
+ * Attendance of a lesson. Which statuses cost a lesson is {@link #charged()}, the one statement of that rule for
+ * lesson-service and payment-service alike (docs/architecture/conventions.md, "One of each").
+ */
+public enum AttendanceStatus implements WireEnum {
     SCHEDULED("scheduled"),
     ATTENDED("attended"),
     EXCUSED_ABSENCE("excused_absence"),
@@ -30,7 +33,17 @@ public enum AttendanceStatus {
      */
     @JsonCreator
     public static AttendanceStatus fromValue(String raw) {
-        return WireValues.parse(values(), AttendanceStatus::value, raw);
+        return WireValues.parse(AttendanceStatus.class, raw);
+    }
+
+    /**
+     * Whether a lesson with this attendance takes one lesson off the prepaid balance (DECISIONS "Lessons and
+     * money", SPEC §3.1): {@code attended} and {@code unexcused_absence}; {@code scheduled}, {@code excused_absence}
+     * and {@code rescheduled} are free. An undated make-up lesson is free whatever its status ({@link
+     * LessonCharging}).
+     */
+    public boolean charged() {
+        return this == ATTENDED || this == UNEXCUSED_ABSENCE;
     }
 
     @Override

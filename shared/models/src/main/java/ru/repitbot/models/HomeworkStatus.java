@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Homework lifecycle: pending, submitted (waiting for the tutor), checked (accepted). */
-public enum HomeworkStatus {
+public enum HomeworkStatus implements WireEnum {
     PENDING("pending"),
     SUBMITTED("submitted"),
     CHECKED("checked");
@@ -28,7 +28,7 @@ public enum HomeworkStatus {
      */
     @JsonCreator
     public static HomeworkStatus fromValue(String raw) {
-        return WireValues.parse(values(), HomeworkStatus::value, raw);
+        return WireValues.parse(HomeworkStatus.class, raw);
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Conducted or not; kept for compatibility and shown, drives nothing (docs/domain/lessons.md#q4-what-lessonconducted-means). */
-public enum LessonStatus {
+public enum LessonStatus implements WireEnum {
     NOT_CONDUCTED("not_conducted"),
     CONDUCTED("conducted");
 
@@ -27,7 +27,7 @@ public enum LessonStatus {
      */
     @JsonCreator
     public static LessonStatus fromValue(String raw) {
-        return WireValues.parse(values(), LessonStatus::value, raw);
+        return WireValues.parse(LessonStatus.class, raw);
     }
 
     @Override

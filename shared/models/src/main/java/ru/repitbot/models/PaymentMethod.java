@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How a payment was made; online providers are out of scope. */
-public enum PaymentMethod {
+public enum PaymentMethod implements WireEnum {
     CASH("cash"),
     CARD("card"),
     TRANSFER("transfer");
@@ -28,7 +28,7 @@ public enum PaymentMethod {
      */
     @JsonCreator
     public static PaymentMethod fromValue(String raw) {
-        return WireValues.parse(values(), PaymentMethod::value, raw);
+        return WireValues.parse(PaymentMethod.class, raw);
     }
 
     @Override

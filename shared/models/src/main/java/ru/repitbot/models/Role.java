@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A user's role. Admins create tutors; tutors create students and parents. */
-public enum Role {
+public enum Role implements WireEnum {
     ADMIN("admin"),
     TUTOR("tutor"),
     STUDENT("student"),
@@ -29,7 +29,7 @@ public enum Role {
      */
     @JsonCreator
     public static Role fromValue(String raw) {
-        return WireValues.parse(values(), Role::value, raw);
+        return WireValues.parse(Role.class, raw);
     }
 
     @Override

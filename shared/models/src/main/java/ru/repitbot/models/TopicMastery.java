@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How well the lesson's topic was learned. */
-public enum TopicMastery {
+public enum TopicMastery implements WireEnum {
     NOT_LEARNED("not_learned"),
     LEARNED("learned"),
     MASTERED("mastered");
@@ -28,7 +28,7 @@ public enum TopicMastery {
      */
     @JsonCreator
     public static TopicMastery fromValue(String raw) {
-        return WireValues.parse(values(), TopicMastery::value, raw);
+        return WireValues.parse(TopicMastery.class, raw);
     }
 
     @Override

@@ -25,6 +25,16 @@ class WireValuesTest {
     }
 
     @Test
+    void aColumnStoresTheWireValueAndReadsTheMonolithsNameToo() {
+        WireEnumColumn<PaymentMethod> column = new WireEnumColumn<>(PaymentMethod.class) { };
+        assertThat(column.convertToDatabaseColumn(PaymentMethod.TRANSFER)).isEqualTo("transfer");
+        assertThat(column.convertToEntityAttribute("TRANSFER")).isEqualTo(PaymentMethod.TRANSFER);
+        assertThat(column.convertToDatabaseColumn(null)).isNull();
+        assertThatThrownBy(() -> column.convertToEntityAttribute("cheque"))
+                .hasMessage("must be one of [cash, card, transfer]");
+    }
+
+    @Test
     void pagingFollowsTheSeed() {
         PageQuery query = PageQuery.of(3, 20);
         assertThat(query.offset()).isEqualTo(40);

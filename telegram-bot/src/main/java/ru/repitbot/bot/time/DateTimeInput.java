@@ -96,7 +96,8 @@ public final class DateTimeInput {
                             ? candidate.plusDays(7) : candidate;
                 }
             };
-            return Optional.of(ZonedDateTime.of(LocalDateTime.of(date, time), zone));
+            return Optional.of(ZonedDateTime.of(LocalDateTime.of(date, time), zone))
+                    .filter(moment -> acceptedByTheServices(moment.toLocalDate()));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -120,10 +121,19 @@ public final class DateTimeInput {
                 case Relative relative -> today.plusDays(relative.days);
                 case Weekday weekday ->
                         today.plusDays((weekday.day.getValue() - today.getDayOfWeek().getValue() + 7) % 7);
-            });
+            }).filter(DateTimeInput::acceptedByTheServices);
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The services refuse dates outside the years they accept (shared/models' {@code time.DateTimeInput}); a date
+     * the bot would send only to have it refused is no date here either, so the flow asks again in its own words.
+     */
+    private static boolean acceptedByTheServices(LocalDate date) {
+        return date.getYear() >= ru.repitbot.models.time.DateTimeInput.FIRST_YEAR
+                && date.getYear() <= ru.repitbot.models.time.DateTimeInput.LAST_YEAR;
     }
 
     /** Whether the moment has passed (a flow may warn, or refuse). */

@@ -129,6 +129,15 @@ class DateTimeInputTest {
     }
 
     @Test
+    void yearsTheServicesRefuseAreNoDates() {
+        assertThat(input.parse("25.12.2101 15:00", MOSCOW)).isEmpty();
+        assertThat(input.parse("2999-12-25 15:00", MOSCOW)).isEmpty();
+        assertThat(input.parse("25.12.1999 15:00", MOSCOW)).isEmpty();
+        assertThat(input.parseDate("01.01.2101", MOSCOW)).isEmpty();
+        assertThat(input.parseDate("31.12.2100", MOSCOW)).contains(LocalDate.parse("2100-12-31"));
+    }
+
+    @Test
     void nullIsNotADateAndTime() {
         assertThat(input.parse(null, MOSCOW)).isEmpty();
         assertThat(input.parseDate(null, MOSCOW)).isEmpty();

@@ -1,17 +1,13 @@
 package ru.repitbot.homework.config;
 
 import jakarta.servlet.MultipartConfigElement;
-import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import ru.repitbot.homework.domain.AttachmentPolicy;
-import ru.repitbot.models.HomeworkStatus;
 
 /** The rules of homework-service as beans, and the settings they need. */
 @Configuration(proxyBeanMethods = false)
@@ -20,11 +16,6 @@ public class HomeworkServiceConfiguration {
 
     /** Room for the form fields of a submission besides its files. */
     private static final long FORM_OVERHEAD = 1024L * 1024L;
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     AttachmentPolicy attachmentPolicy(HomeworkSettings settings) {
@@ -50,16 +41,5 @@ public class HomeworkServiceConfiguration {
         factory.setMaxRequestSize(DataSize.ofBytes(file * 5 + FORM_OVERHEAD));
         factory.setFileSizeThreshold(DataSize.ofKilobytes(256));
         return factory.createMultipartConfig();
-    }
-
-    /** {@code ?status=pending}: statuses in query strings use the wire values, as in JSON. */
-    @Bean
-    WebMvcConfigurer homeworkStatusParameter() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addFormatters(FormatterRegistry registry) {
-                registry.addConverter(String.class, HomeworkStatus.class, HomeworkStatus::fromValue);
-            }
-        };
     }
 }

@@ -1,20 +1,14 @@
 package ru.repitbot.homework.domain;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import ru.repitbot.models.HomeworkStatus;
+import ru.repitbot.models.WireEnumColumn;
 
 /** The status is stored as its wire value ({@code pending}, {@code submitted}, {@code checked}). */
 @Converter(autoApply = true)
-public class HomeworkStatusColumn implements AttributeConverter<HomeworkStatus, String> {
+public class HomeworkStatusColumn extends WireEnumColumn<HomeworkStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(HomeworkStatus value) {
-        return value == null ? null : value.value();
-    }
-
-    @Override
-    public HomeworkStatus convertToEntityAttribute(String value) {
-        return value == null ? null : HomeworkStatus.fromValue(value);
+    public HomeworkStatusColumn() {
+        super(HomeworkStatus.class);
     }
 }

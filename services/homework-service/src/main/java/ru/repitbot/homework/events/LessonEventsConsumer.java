@@ -4,18 +4,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import ru.repitbot.events.EventCodec;
 import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.events.EventSubscription;
-import ru.repitbot.events.catalogue.EventTypes;
-import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.homework.db.LessonDirectory;
 import ru.repitbot.homework.db.LessonDirectory.Change;
@@ -34,7 +31,6 @@ public class LessonEventsConsumer {
 
     private final LessonDirectory lessons;
     private final JdbcTemplate jdbc;
-    private final EventCodec codec = new EventCodec();
 
     public LessonEventsConsumer(LessonDirectory lessons, JdbcTemplate jdbc) {
         this.lessons = lessons;
@@ -42,50 +38,44 @@ public class LessonEventsConsumer {
     }
 
     @Bean
-    EventSubscription homeworkOnLessonCreated() {
-        return EventSubscription.on(EventTypes.LESSON_CREATED, this::onCreated);
+    EventSubscription<LessonEvents.Created> homeworkOnLessonCreated() {
+        return EventSubscription.on(LessonEvents.Created.class, this::onCreated);
     }
 
     @Bean
-    EventSubscription homeworkOnLessonUpdated() {
-        return EventSubscription.on(EventTypes.LESSON_UPDATED, this::onUpdated);
+    EventSubscription<LessonEvents.Updated> homeworkOnLessonUpdated() {
+        return EventSubscription.on(LessonEvents.Updated.class, this::onUpdated);
     }
 
     @Bean
-    EventSubscription homeworkOnLessonRescheduled() {
-        return EventSubscription.on(EventTypes.LESSON_RESCHEDULED, this::onRescheduled);
+    EventSubscription<LessonEvents.Rescheduled> homeworkOnLessonRescheduled() {
+        return EventSubscription.on(LessonEvents.Rescheduled.class, this::onRescheduled);
     }
 
     @Bean
-    EventSubscription homeworkOnLessonCancelled() {
-        return EventSubscription.on(EventTypes.LESSON_CANCELLED, this::onCancelled);
+    EventSubscription<LessonEvents.Cancelled> homeworkOnLessonCancelled() {
+        return EventSubscription.on(LessonEvents.Cancelled.class, this::onCancelled);
     }
 
     @Bean
-    EventSubscription homeworkOnLessonDeleted() {
-        return EventSubscription.on(EventTypes.LESSON_DELETED, this::onDeleted);
+    EventSubscription<LessonEvents.Deleted> homeworkOnLessonDeleted() {
+        return EventSubscription.on(LessonEvents.Deleted.class, this::onDeleted);
     }
 
-    void onCreated(EventEnvelope event) {
-        LessonEvents.Created l = codec.data(event, LessonEvents.Created.class);
+    void onCreated(LessonEvents.Created l, EventEnvelope event) {
         lessons.created(new KnownLesson(l.lessonId(), l.tutorId(), l.studentId(), l.topic(),
                 l.date() == null ? null : l.date().toInstant(), l.isMakeup()), event.aggregateVersion());
     }
 
-    void onUpdated(EventEnvelope event) {
-        LessonEvents.Updated u = codec.data(event, LessonEvents.Updated.class);
-        Map<String, FieldChange> changes = u.changes() == null ? Map.of() : u.changes();
-        FieldChange topic = changes.get("topic");
-        FieldChange date = changes.get("date");
-        FieldChange makeup = changes.get("is_makeup");
-        Change change = new Change(topic == null || topic.newValue() == null ? null : topic.newValue().toString(),
-                date != null, date == null ? null : instant(date.newValue()),
-                makeup == null || makeup.newValue() == null ? null : Boolean.valueOf(makeup.newValue().toString()));
+    void onUpdated(LessonEvents.Updated u, EventEnvelope event) {
+        LessonChanges changes = u.changes() == null ? LessonChanges.NONE : u.changes();
+        Change change = new Change(changes.topic() == null ? null : changes.topic().newValue(),
+                changes.date() != null, changes.date() == null ? null : instant(changes.date().newValue()),
+                changes.isMakeup() == null ? null : changes.isMakeup().newValue());
         lessons.changed(u.lessonId(), u.tutorId(), u.studentId(), event.aggregateVersion(), change);
     }
 
-    void onRescheduled(EventEnvelope event) {
-        LessonEvents.Rescheduled r = codec.data(event, LessonEvents.Rescheduled.class);
+    void onRescheduled(LessonEvents.Rescheduled r, EventEnvelope event) {
         lessons.changed(r.lessonId(), r.tutorId(), r.studentId(), event.aggregateVersion(),
                 new Change(null, true, r.newDate() == null ? null : r.newDate().toInstant(),
                         r.newDate() == null ? null : Boolean.FALSE));
@@ -98,8 +88,7 @@ public class LessonEventsConsumer {
      * was published just before, may still be on its way) is recorded as a placeholder first. The targets' new
      * topics come with their own {@code lesson.updated}. A redelivered event is skipped by the inbox.
      */
-    void onCancelled(EventEnvelope event) {
-        LessonEvents.Cancelled c = codec.data(event, LessonEvents.Cancelled.class);
+    void onCancelled(LessonEvents.Cancelled c, EventEnvelope event) {
         // No date changes; the event's date only seeds the row of a lesson not seen yet (dateChanged = false).
         lessons.changed(c.lessonId(), c.tutorId(), c.studentId(), event.aggregateVersion(),
                 new Change(null, false, c.date() == null ? null : c.date().toInstant(), null));
@@ -119,8 +108,7 @@ public class LessonEventsConsumer {
         }
     }
 
-    void onDeleted(EventEnvelope event) {
-        LessonEvents.Deleted d = codec.data(event, LessonEvents.Deleted.class);
+    void onDeleted(LessonEvents.Deleted d, EventEnvelope event) {
         deleteLesson(d.lessonId(), d.tutorId(), d.studentId(), event.aggregateVersion());
     }
 
@@ -133,7 +121,7 @@ public class LessonEventsConsumer {
         }
     }
 
-    private static java.time.Instant instant(Object wireValue) {
-        return wireValue == null ? null : OffsetDateTime.parse(wireValue.toString()).toInstant();
+    private static java.time.Instant instant(OffsetDateTime date) {
+        return date == null ? null : date.toInstant();
     }
 }

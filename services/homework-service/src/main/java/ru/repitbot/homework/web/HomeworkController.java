@@ -65,7 +65,7 @@ public class HomeworkController {
     @ApiResponse(responseCode = "404", description = "Unknown lesson or not the caller's",
             content = @Content(mediaType = PROBLEM))
     public ResponseEntity<HomeworkResponse> create(@Valid @RequestBody HomeworkRequests.Create request,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         HomeworkResponse created = service.create(caller, request);
         return ResponseEntity.created(URI.create("/api/v1/homework/" + created.id())).body(created);
     }
@@ -88,13 +88,13 @@ public class HomeworkController {
             @RequestParam(required = false) Boolean overdue,
             @Parameter(description = "From 1") @RequestParam(required = false) Integer page,
             @Parameter(description = "1 to 100, default 10") @RequestParam(required = false) Integer size,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         return service.list(caller, studentId, tutorId, lessonId, status, overdue, page, size);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One homework", description = "For its tutor, an admin, the student and their parents.")
-    public HomeworkResponse get(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+    public HomeworkResponse get(@PathVariable long id, CurrentUser caller) {
         return service.get(caller, id);
     }
 
@@ -103,14 +103,14 @@ public class HomeworkController {
             + "the future), link (empty removes it), the photos or the Telegram documents (each list given replaces "
             + "the earlier one; [] removes them). The answer is not touched.")
     public HomeworkResponse update(@PathVariable long id, @Valid @RequestBody HomeworkRequests.Update request,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         return service.update(caller, id, request);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete homework", description = "The tutor (or an admin); its files go with it.")
-    public void delete(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+    public void delete(@PathVariable long id, CurrentUser caller) {
         service.delete(caller, id);
     }
 
@@ -131,7 +131,7 @@ public class HomeworkController {
     @ApiResponse(responseCode = "415", description = "A file type is not allowed",
             content = @Content(mediaType = PROBLEM))
     public HomeworkResponse submit(@PathVariable long id, @Valid @RequestBody HomeworkRequests.Answer request,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         return service.submit(caller, id, request, List.of());
     }
 
@@ -150,7 +150,7 @@ public class HomeworkController {
             @Parameter(hidden = true) @RequestParam(name = "document_file_id", required = false)
             String documentFileId,
             @Parameter(hidden = true) @RequestPart(name = "files", required = false) List<MultipartFile> files,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         return service.submit(caller, id, new HomeworkRequests.Answer(text, photoFileIds, documentFileId), files);
     }
 
@@ -162,7 +162,7 @@ public class HomeworkController {
     @ApiResponse(responseCode = "200", description = "The answer")
     @ApiResponse(responseCode = "404", description = "Not the caller's homework, or nothing handed in yet",
             content = @Content(mediaType = PROBLEM))
-    public SubmissionResponse submission(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+    public SubmissionResponse submission(@PathVariable long id, CurrentUser caller) {
         return service.submission(caller, id);
     }
 
@@ -178,7 +178,7 @@ public class HomeworkController {
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "409", description = "Nothing handed in, or already accepted or returned",
             content = @Content(mediaType = PROBLEM))
-    public HomeworkResponse withdraw(@PathVariable long id, @Parameter(hidden = true) CurrentUser caller) {
+    public HomeworkResponse withdraw(@PathVariable long id, CurrentUser caller) {
         return service.withdraw(caller, id);
     }
 
@@ -191,7 +191,7 @@ public class HomeworkController {
     @ApiResponse(responseCode = "409", description = "Not submitted", content = @Content(mediaType = PROBLEM))
     public HomeworkResponse accept(@PathVariable long id,
             @Valid @RequestBody(required = false) HomeworkRequests.Check request,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         return service.accept(caller, id, request);
     }
 
@@ -204,7 +204,7 @@ public class HomeworkController {
     @ApiResponse(responseCode = "409", description = "Not submitted", content = @Content(mediaType = PROBLEM))
     public HomeworkResponse giveBack(@PathVariable long id,
             @Valid @RequestBody(required = false) HomeworkRequests.Check request,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         return service.giveBack(caller, id, request);
     }
 
@@ -220,7 +220,7 @@ public class HomeworkController {
     @ApiResponse(responseCode = "415", description = "A file type is not allowed",
             content = @Content(mediaType = PROBLEM))
     public ResponseEntity<List<HomeworkResponse.Attachment>> upload(@PathVariable long id,
-            @RequestPart(name = "file") List<MultipartFile> files, @Parameter(hidden = true) CurrentUser caller) {
+            @RequestPart(name = "file") List<MultipartFile> files, CurrentUser caller) {
         List<HomeworkResponse.Attachment> stored = service.addAttachments(caller, id, files);
         URI location = URI.create(stored.size() == 1 ? stored.getFirst().downloadUrl() : "/api/v1/homework/" + id);
         return ResponseEntity.created(location).body(stored);
@@ -235,7 +235,7 @@ public class HomeworkController {
     @ApiResponse(responseCode = "404", description = "Not the caller's homework, or no such file",
             content = @Content(mediaType = PROBLEM))
     public ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         AttachmentStore.StoredFile file = service.download(caller, id, attachmentId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.info().contentType()))
@@ -252,7 +252,7 @@ public class HomeworkController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove one of the tutor's files", description = "The student's files cannot be removed.")
     public void deleteAttachment(@PathVariable long id, @PathVariable long attachmentId,
-            @Parameter(hidden = true) CurrentUser caller) {
+            CurrentUser caller) {
         service.deleteAttachment(caller, id, attachmentId);
     }
 }

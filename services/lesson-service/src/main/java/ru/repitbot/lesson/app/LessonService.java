@@ -20,7 +20,7 @@ import ru.repitbot.access.StudentAccess;
 import ru.repitbot.idempotency.Idempotency;
 import ru.repitbot.idempotency.IdempotencyKeys;
 import ru.repitbot.config.security.CurrentUser;
-import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.access.AccessDirectory;
 import ru.repitbot.lesson.db.LessonRepository;
@@ -28,7 +28,6 @@ import ru.repitbot.lesson.db.LessonSearch;
 import ru.repitbot.lesson.db.TutorLocks;
 import ru.repitbot.lesson.db.VacatedSlots;
 import ru.repitbot.lesson.domain.AttendanceRules;
-import ru.repitbot.lesson.domain.DateTimeInput;
 import ru.repitbot.lesson.domain.Lesson;
 import ru.repitbot.lesson.domain.LessonOverlap;
 import ru.repitbot.lesson.domain.TopicShift;
@@ -41,6 +40,8 @@ import ru.repitbot.models.errors.ConflictException;
 import ru.repitbot.models.errors.ForbiddenException;
 import ru.repitbot.models.errors.InvalidFieldException;
 import ru.repitbot.models.errors.NotFoundException;
+import ru.repitbot.models.time.DateRange;
+import ru.repitbot.models.time.DateTimeInput;
 
 /**
  * The lesson use cases: each one transaction that checks the caller, applies the rules of {@code domain}, and
@@ -87,7 +88,7 @@ public class LessonService {
         long studentId = request.studentId();
         long tutorId = tutorFor(caller, request.tutorId(), studentId);
         ZoneId zone = zones.of(studentId);
-        Instant start = DateTimeInput.parse("start_at", request.startAt(), zone);
+        Instant start = DateTimeInput.dateTime("start_at", request.startAt(), zone);
         String topic = topic(request.topic());
         int duration = request.durationMinutes() == null ? Lesson.DEFAULT_DURATION_MINUTES
                 : request.durationMinutes();
@@ -146,16 +147,12 @@ public class LessonService {
             throw new NotFoundException("tutor", tutorId);
         }
         ZoneId boundsZone = studentId != null ? zones.of(studentId) : zones.installationDefault();
-        Instant fromInstant = from == null ? null : DateTimeInput.parseBound("from", from, boundsZone, false);
-        Instant toInstant = to == null ? null : DateTimeInput.parseBound("to", to, boundsZone, true);
-        if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
-            throw new InvalidFieldException("to", "must not be before from");
-        }
+        DateRange range = DateRange.parse(from, to, boundsZone);
         if (students != null && students.isEmpty()) {
             return PageResponse.of(List.of(), 0, paging.page(), paging.size());
         }
         LessonSearch.Page found = search.search(
-                new LessonSearch.Filter(students, tutorFilter, fromInstant, toInstant, ascending), paging);
+                new LessonSearch.Filter(students, tutorFilter, range.from(), range.until(), ascending), paging);
         Map<Long, ZoneId> zoneByStudent = zones.of(found.items().stream().map(Lesson::studentId).toList());
         return PageResponse.of(found.items().stream()
                 .map(l -> LessonResponse.of(l, zoneByStudent.get(l.studentId()))).toList(),
@@ -167,41 +164,36 @@ public class LessonService {
         Lesson lesson = policy.writable(caller, lessonId);
         ZoneId zone = zones.of(lesson.studentId());
         Instant now = clock.instant();
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        LessonChanges changes = LessonChanges.NONE;
 
         Instant newStart = request.startAt() == null ? lesson.startAt()
-                : DateTimeInput.parse("start_at", request.startAt(), zone);
+                : DateTimeInput.dateTime("start_at", request.startAt(), zone);
         int newDuration = request.durationMinutes() == null ? lesson.durationMinutes() : request.durationMinutes();
         if (!Objects.equals(newStart, lesson.startAt()) || newDuration != lesson.durationMinutes()) {
             locks.lockTimetableOf(lesson.tutorId());
             requireFree(lesson.tutorId(), new LessonOverlap.Booking(lesson.id(), newStart, newDuration));
             if (!Objects.equals(newStart, lesson.startAt())) {
-                changes.put("date", FieldChange.of(at(lesson.startAt(), zone), at(newStart, zone)));
                 vacate(lesson, now);
-                lesson.moveTo(newStart, now);
+                changes = changes.and(lesson.moveTo(newStart, zone, now));
             }
             if (newDuration != lesson.durationMinutes()) {
-                changes.put("duration_minutes", FieldChange.of(lesson.durationMinutes(), newDuration));
-                lesson.changeDuration(newDuration, now);
+                changes = changes.and(lesson.changeDuration(newDuration, now));
             }
         }
         if (request.topic() != null) {
             String topic = topic(request.topic());
             if (!topic.equals(lesson.topic())) {
-                changes.put("topic", FieldChange.of(lesson.topic(), topic));
-                lesson.changeTopic(topic, now);
+                changes = changes.and(lesson.changeTopic(topic, now));
             }
         }
         if (request.skillsDeveloped() != null) {
             String skills = blankToNull(request.skillsDeveloped());
             if (!Objects.equals(skills, lesson.skillsDeveloped())) {
-                changes.put("skills_developed", FieldChange.of(lesson.skillsDeveloped(), skills));
-                lesson.changeSkills(skills, now);
+                changes = changes.and(lesson.changeSkills(skills, now));
             }
         }
         if (request.lessonStatus() != null && request.lessonStatus() != lesson.lessonStatus()) {
-            changes.put("lesson_status", FieldChange.of(lesson.lessonStatus(), request.lessonStatus()));
-            lesson.changeConduct(request.lessonStatus(), now);
+            changes = changes.and(lesson.changeConduct(request.lessonStatus(), now));
         }
         lessons.flush();
         events.updated(lesson, changes);
@@ -237,9 +229,7 @@ public class LessonService {
         }
         Instant now = clock.instant();
         requireFreeIfItReturns(lesson, status);
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        changes.put("attendance_status", FieldChange.of(previous, status));
-        lesson.changeAttendance(status, now);
+        LessonChanges changes = lesson.changeAttendance(status, now);
         lessons.flush();
         events.updated(lesson, changes);
         if (AttendanceRules.becomesAttended(previous, status)) {
@@ -299,7 +289,7 @@ public class LessonService {
         Lesson lesson = policy.writable(caller, lessonId);
         ZoneId zone = zones.of(lesson.studentId());
         Instant now = clock.instant();
-        Instant start = DateTimeInput.parse("start_at", request.startAt(), zone);
+        Instant start = DateTimeInput.dateTime("start_at", request.startAt(), zone);
         if (!start.isAfter(now)) {
             throw new InvalidFieldException("start_at", "must be in the future");
         }
@@ -312,12 +302,11 @@ public class LessonService {
         }
         locks.lockTimetableOf(lesson.tutorId());
         requireFree(lesson.tutorId(), new LessonOverlap.Booking(lesson.id(), start, lesson.durationMinutes()));
-        Instant previous = lesson.startAt();
         String reason = blankToNull(request.reason());
         vacate(lesson, now);
-        lesson.reschedule(start, reason, now);
+        LessonEvents.Rescheduled rescheduled = lesson.reschedule(start, reason, zone, now);
         lessons.flush();
-        events.rescheduled(lesson, at(previous, zone), at(start, zone), reason);
+        events.publish(rescheduled, lesson);
         return LessonResponse.of(lesson, zone);
     }
 
@@ -327,17 +316,10 @@ public class LessonService {
         Lesson lesson = policy.writable(caller, lessonId);
         ZoneId zone = zones.of(lesson.studentId());
         String comment = blankToNull(request.comment());
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        if (request.level() != lesson.masteryLevel()) {
-            changes.put("mastery_level", FieldChange.of(lesson.masteryLevel(), request.level()));
-        }
-        if (!Objects.equals(comment, lesson.masteryComment())) {
-            changes.put("mastery_comment", FieldChange.of(lesson.masteryComment(), comment));
-        }
-        if (changes.isEmpty()) {
+        if (request.level() == lesson.masteryLevel() && Objects.equals(comment, lesson.masteryComment())) {
             return LessonResponse.of(lesson, zone);
         }
-        lesson.changeMastery(request.level(), comment, clock.instant());
+        LessonChanges changes = lesson.changeMastery(request.level(), comment, clock.instant());
         lessons.flush();
         events.updated(lesson, changes);
         return LessonResponse.of(lesson, zone);
@@ -368,7 +350,7 @@ public class LessonService {
                 topicsBefore.get(last.id()), last.durationMinutes(), now));
 
         List<LessonEvents.TopicMove> moves = new ArrayList<>();
-        Map<Lesson, Map<String, FieldChange>> updates = new LinkedHashMap<>();
+        Map<Lesson, LessonChanges> updates = new LinkedHashMap<>();
         for (TopicShift.Move move : plan.moves()) {
             Lesson.Topic topic = topicsBefore.get(move.fromLessonId());
             Lesson receiver = move.toMakeup() ? makeup : byId.get(move.toLessonId());
@@ -376,15 +358,7 @@ public class LessonService {
             if (receiver == makeup) {
                 continue;
             }
-            Map<String, FieldChange> changes = new LinkedHashMap<>();
-            if (!Objects.equals(receiver.topic(), topic.topic())) {
-                changes.put("topic", FieldChange.of(receiver.topic(), topic.topic()));
-            }
-            if (!Objects.equals(receiver.skillsDeveloped(), topic.skillsDeveloped())) {
-                changes.put("skills_developed", FieldChange.of(receiver.skillsDeveloped(), topic.skillsDeveloped()));
-            }
-            receiver.takeTopic(topic, now);
-            updates.put(receiver, changes);
+            updates.put(receiver, receiver.takeTopic(topic, now));
         }
         cancelled.topicMovedTo(moves.getFirst().toLessonId(), now);
         lessons.flush();

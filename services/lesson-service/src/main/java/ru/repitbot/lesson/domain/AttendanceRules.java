@@ -5,26 +5,20 @@ import java.util.Set;
 import ru.repitbot.models.AttendanceStatus;
 
 /**
- * What an attendance change means (docs/domain/lessons.md#attendance-and-charges): which statuses cancel a lesson, which
- * are charged, and when a change runs the topic shift or counts as the lesson being conducted.
+ * What an attendance change means (docs/domain/lessons.md#attendance-and-charges): which statuses cancel a lesson, and
+ * when a change runs the topic shift or counts as the lesson being conducted. Which are charged is the shared rule,
+ * {@code LessonCharging} (shared/models), as payment-service counts it.
  */
 public final class AttendanceRules {
 
     private static final Set<AttendanceStatus> CANCELLATIONS = EnumSet.of(AttendanceStatus.EXCUSED_ABSENCE,
             AttendanceStatus.UNEXCUSED_ABSENCE, AttendanceStatus.RESCHEDULED);
-    private static final Set<AttendanceStatus> CHARGED = EnumSet.of(AttendanceStatus.ATTENDED,
-            AttendanceStatus.UNEXCUSED_ABSENCE);
 
     private AttendanceRules() {
     }
 
     public static boolean isCancellation(AttendanceStatus status) {
         return CANCELLATIONS.contains(status);
-    }
-
-    /** Charged lessons count against the prepaid balance (docs/domain/lessons.md#attendance-and-charges). */
-    public static boolean isCharged(AttendanceStatus status) {
-        return CHARGED.contains(status);
     }
 
     /**

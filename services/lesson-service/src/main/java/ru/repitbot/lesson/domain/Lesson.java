@@ -8,8 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Objects;
+import ru.repitbot.events.catalogue.LessonChanges;
+import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.models.AttendanceStatus;
+import ru.repitbot.models.LessonCharging;
 import ru.repitbot.models.LessonStatus;
 import ru.repitbot.models.TopicMastery;
 
@@ -125,78 +130,101 @@ public class Lesson {
                 now);
     }
 
-    public void changeTopic(String newTopic, Instant now) {
+    /** Each intent method below applies the change and returns it as {@code lesson.updated} will tell it. */
+    public LessonChanges changeTopic(String newTopic, Instant now) {
+        LessonChanges changes = LessonChanges.NONE.withTopic(topic, newTopic);
         this.topic = newTopic;
-        touch(now);
+        return touch(changes, now);
     }
 
-    public void changeSkills(String skills, Instant now) {
+    public LessonChanges changeSkills(String skills, Instant now) {
+        LessonChanges changes = LessonChanges.NONE.withSkillsDeveloped(skillsDeveloped, skills);
         this.skillsDeveloped = skills;
-        touch(now);
+        return touch(changes, now);
     }
 
-    public void changeDuration(int minutes, Instant now) {
+    public LessonChanges changeDuration(int minutes, Instant now) {
+        LessonChanges changes = LessonChanges.NONE.withDurationMinutes(durationMinutes, minutes);
         this.durationMinutes = minutes;
-        touch(now);
+        return touch(changes, now);
     }
 
-    public void changeConduct(LessonStatus status, Instant now) {
+    public LessonChanges changeConduct(LessonStatus status, Instant now) {
+        LessonChanges changes = LessonChanges.NONE.withLessonStatus(lessonStatus, status);
         this.lessonStatus = status;
-        touch(now);
+        return touch(changes, now);
     }
 
-    public void changeAttendance(AttendanceStatus status, Instant now) {
+    public LessonChanges changeAttendance(AttendanceStatus status, Instant now) {
+        LessonChanges changes = LessonChanges.NONE.withAttendanceStatus(attendanceStatus, status);
         this.attendanceStatus = status;
-        touch(now);
+        return touch(changes, now);
     }
 
-    public void changeMastery(TopicMastery level, String comment, Instant now) {
+    public LessonChanges changeMastery(TopicMastery level, String comment, Instant now) {
+        LessonChanges changes = LessonChanges.NONE.withMasteryLevel(masteryLevel, level)
+                .withMasteryComment(masteryComment, comment);
         this.masteryLevel = level;
         this.masteryComment = comment;
-        touch(now);
+        return touch(changes, now);
     }
 
-    /** Sets the time without counting as a reschedule (a correction, or dating a make-up lesson). */
-    public void moveTo(Instant start, Instant now) {
+    /**
+     * Sets the time without counting as a reschedule (a correction, or dating a make-up lesson). The change tells
+     * the dates in {@code zone}, the student's, as every lesson event does.
+     */
+    public LessonChanges moveTo(Instant start, ZoneId zone, Instant now) {
+        LessonChanges changes = LessonChanges.NONE.withDate(at(startAt, zone), at(start, zone));
         this.startAt = start;
-        touch(now);
+        return touch(changes, now);
     }
 
     /**
      * A plain reschedule (docs/domain/lessons.md#rescheduling-and-moving): the first one remembers the original time. Dating an undated make-up lesson
-     * has no original time and is not counted as a reschedule.
+     * has no original time and is not counted as a reschedule. Returns the {@code lesson.rescheduled} it makes,
+     * dates in {@code zone}.
      */
-    public void reschedule(Instant start, String reason, Instant now) {
+    public LessonEvents.Rescheduled reschedule(Instant start, String reason, ZoneId zone, Instant now) {
+        Instant previous = startAt;
         if (startAt != null && !rescheduled) {
             originalStartAt = startAt;
             rescheduled = true;
         }
         this.startAt = start;
         this.rescheduleReason = reason;
-        touch(now);
+        touch(LessonChanges.NONE, now);
+        return new LessonEvents.Rescheduled(id, studentId, tutorId, at(previous, zone), at(start, zone), reason);
     }
 
     /** Receives the topic (with its skills) of the lesson before it in a topic shift. */
-    public void takeTopic(Topic incoming, Instant now) {
+    public LessonChanges takeTopic(Topic incoming, Instant now) {
+        LessonChanges changes = LessonChanges.NONE.withTopic(topic, incoming.topic())
+                .withSkillsDeveloped(skillsDeveloped, incoming.skillsDeveloped());
         this.topic = incoming.topic();
         this.skillsDeveloped = incoming.skillsDeveloped();
-        touch(now);
+        return touch(changes, now);
     }
 
     /** Its topic went on to {@code lessonId} in a topic shift; this occurrence keeps its date and its status. */
     public void topicMovedTo(long lessonId, Instant now) {
         this.topicMovedTo = lessonId;
-        touch(now);
+        touch(LessonChanges.NONE, now);
     }
 
     public void recordCancellation(AttendanceStatus status, String reason, Instant now) {
         this.attendanceStatus = status;
         this.cancellationReason = reason;
-        touch(now);
+        touch(LessonChanges.NONE, now);
     }
 
-    private void touch(Instant now) {
+    private LessonChanges touch(LessonChanges changes, Instant now) {
         this.updatedAt = now;
+        return changes;
+    }
+
+    /** A lesson time as the events tell it: in the student's zone, with its offset. */
+    public static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
     public LessonOverlap.Booking booking() {
@@ -298,7 +326,7 @@ public class Lesson {
      * projection): a charged attendance status, unless it is a make-up lesson still waiting for a date.
      */
     public boolean charged() {
-        return AttendanceRules.isCharged(attendanceStatus) && !(makeup && startAt == null);
+        return LessonCharging.isCharged(attendanceStatus, makeup && startAt == null);
     }
 
     public boolean isMakeup() {

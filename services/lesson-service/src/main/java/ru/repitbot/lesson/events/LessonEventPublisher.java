@@ -4,9 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
-import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.events.outbox.Outbox;
 import ru.repitbot.lesson.domain.Lesson;
@@ -32,13 +31,17 @@ public class LessonEventPublisher {
                 l.lessonStatus(), l.masteryLevel(), l.isMakeup()), l.version());
     }
 
-    /** Nothing is published for an empty change set. */
-    public void updated(Lesson l, Map<String, FieldChange> changes) {
+    /** The changes {@code l}'s intent methods returned; nothing is published for an empty change set. */
+    public void updated(Lesson l, LessonChanges changes) {
         if (changes.isEmpty()) {
             return;
         }
-        outbox.publish(new LessonEvents.Updated(l.id(), l.studentId(), l.tutorId(), Map.copyOf(changes)),
-                l.version());
+        outbox.publish(new LessonEvents.Updated(l.id(), l.studentId(), l.tutorId(), changes), l.version());
+    }
+
+    /** An event {@code l}'s intent method made, with the version the change produced. */
+    public void publish(LessonEvents.Rescheduled event, Lesson l) {
+        outbox.publish(event, l.version());
     }
 
     public void conducted(Lesson l, AttendanceStatus previous, ZoneId zone) {
@@ -52,17 +55,12 @@ public class LessonEventPublisher {
                 l.attendanceStatus(), previous, reason, List.copyOf(topicMoves), makeupLessonId), l.version());
     }
 
-    public void rescheduled(Lesson l, OffsetDateTime previousDate, OffsetDateTime newDate, String reason) {
-        outbox.publish(new LessonEvents.Rescheduled(l.id(), l.studentId(), l.tutorId(), previousDate, newDate,
-                reason), l.version());
-    }
-
     /** A deletion is one version past the last state, so it is never taken for a stale event. */
     public void deleted(Lesson l) {
         outbox.publish(new LessonEvents.Deleted(l.id(), l.studentId(), l.tutorId()), l.version() + 1);
     }
 
     public static OffsetDateTime at(Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+        return Lesson.at(instant, zone);
     }
 }

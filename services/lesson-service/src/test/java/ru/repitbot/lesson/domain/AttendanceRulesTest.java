@@ -12,15 +12,6 @@ import org.junit.jupiter.api.Test;
 class AttendanceRulesTest {
 
     @Test
-    void chargedAreAttendedAndUnexcusedOnly() {
-        assertThat(AttendanceRules.isCharged(ATTENDED)).isTrue();
-        assertThat(AttendanceRules.isCharged(UNEXCUSED_ABSENCE)).isTrue();
-        assertThat(AttendanceRules.isCharged(SCHEDULED)).isFalse();
-        assertThat(AttendanceRules.isCharged(EXCUSED_ABSENCE)).isFalse();
-        assertThat(AttendanceRules.isCharged(RESCHEDULED)).isFalse();
-    }
-
-    @Test
     void shiftRunsOnlyWhenEnteringACancellationFromScheduledOrAttended() {
         assertThat(AttendanceRules.runsTopicShift(SCHEDULED, EXCUSED_ABSENCE)).isTrue();
         assertThat(AttendanceRules.runsTopicShift(ATTENDED, RESCHEDULED)).isTrue();

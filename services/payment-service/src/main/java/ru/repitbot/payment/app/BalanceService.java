@@ -15,6 +15,7 @@ import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.models.PageQuery;
 import ru.repitbot.models.PageResponse;
 import ru.repitbot.models.Role;
+import ru.repitbot.models.time.DateRange;
 import ru.repitbot.models.errors.ForbiddenException;
 import ru.repitbot.models.errors.InvalidFieldException;
 import ru.repitbot.models.errors.NotFoundException;
@@ -22,7 +23,6 @@ import ru.repitbot.payment.db.Balances;
 import ru.repitbot.payment.db.LessonCharges;
 import ru.repitbot.payment.db.LessonPrices;
 import ru.repitbot.payment.db.Payments;
-import ru.repitbot.payment.domain.DateTimeInput;
 import ru.repitbot.payment.domain.LessonBalance;
 import ru.repitbot.payment.domain.LessonPrice;
 import ru.repitbot.payment.domain.LowBalanceRule;
@@ -84,11 +84,9 @@ public class BalanceService {
         ownership.requireVisible(caller, studentId);
         long tutor = statementTutor(caller, studentId, tutorId);
         ZoneId zone = ownership.zoneOf(studentId);
-        Instant fromInstant = from == null ? null : DateTimeInput.parseBound("from", from, zone, false);
-        Instant toInstant = to == null ? null : DateTimeInput.parseBound("to", to, zone, true);
-        if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {
-            throw new InvalidFieldException("to", "must not be before from");
-        }
+        DateRange range = DateRange.parse(from, to, zone);
+        Instant fromInstant = range.from();
+        Instant toInstant = range.to();
 
         Map<Long, Payment> paymentById = new HashMap<>();
         Map<Long, AttendanceStatus> lessonStatus = new HashMap<>();

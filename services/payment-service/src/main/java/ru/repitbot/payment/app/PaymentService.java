@@ -19,7 +19,7 @@ import ru.repitbot.payment.config.PaymentSettings;
 import ru.repitbot.payment.db.BalanceLocks;
 import ru.repitbot.payment.db.Balances;
 import ru.repitbot.payment.db.Payments;
-import ru.repitbot.payment.domain.DateTimeInput;
+import ru.repitbot.models.time.DateTimeInput;
 import ru.repitbot.payment.domain.NewPayment;
 import ru.repitbot.payment.domain.Payment;
 import ru.repitbot.payment.domain.PaymentVoiding;
@@ -65,7 +65,7 @@ public class PaymentService {
         long tutorId = ownership.tutorForWrite(caller, request.tutorId(), studentId);
         ZoneId zone = ownership.zoneOf(studentId);
         Instant now = clock.instant();
-        Instant paidAt = request.paidAt() == null ? null : DateTimeInput.parse("paid_at", request.paidAt(), zone);
+        Instant paidAt = request.paidAt() == null ? null : DateTimeInput.startOf("paid_at", request.paidAt(), zone);
         Integer lessonsPaid = request.lessonsPaid() == null ? null : Math.toIntExact(request.lessonsPaid());
         NewPayment draft = NewPayment.of(studentId, tutorId, lessonsPaid, request.amount(), request.currency(),
                 request.method(), paidAt, request.comment(), settings.currency(), now);

@@ -1,6 +1,5 @@
 package ru.repitbot.payment.config;
 
-import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,11 +9,6 @@ import ru.repitbot.payment.domain.LowBalanceRule;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentSettings.class)
 public class PaymentServiceConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     LowBalanceRule lowBalanceRule(PaymentSettings settings) {

@@ -3,6 +3,7 @@ package ru.repitbot.payment.domain;
 import java.time.Instant;
 import java.util.Objects;
 import ru.repitbot.models.AttendanceStatus;
+import ru.repitbot.models.LessonCharging;
 
 /**
  * payment-service's view of one lesson, fed by lesson events: just what decides whether it is charged. Each event
@@ -17,9 +18,12 @@ public record LessonCharge(long lessonId, long tutorId, long studentId, Attendan
         Objects.requireNonNull(attendanceStatus, "attendanceStatus");
     }
 
-    /** Whether this lesson takes one lesson off its student's balance with its tutor. */
+    /**
+     * Whether this lesson takes one lesson off its student's balance with its tutor: the shared charging rule
+     * ({@link LessonCharging}), and a deleted lesson is no lesson.
+     */
     public boolean charged() {
-        return Chargeable.isCharged(attendanceStatus, makeup && startAt == null, deleted);
+        return !deleted && LessonCharging.isCharged(attendanceStatus, makeup && startAt == null);
     }
 
     /** Whether an event of {@code eventVersion} may change this lesson (it is not older than what we hold). */

@@ -3,13 +3,11 @@ package ru.repitbot.payment.events;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import ru.repitbot.events.EventCodec;
 import ru.repitbot.events.EventEnvelope;
-import ru.repitbot.events.catalogue.FieldChange;
+import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.payment.db.BalanceLocks;
@@ -29,16 +27,14 @@ public class LessonProjection {
 
     private static final Logger log = LoggerFactory.getLogger(LessonProjection.class);
 
-    private final EventCodec codec;
     private final LessonCharges charges;
     private final Balances balances;
     private final BalanceLocks locks;
     private final PaymentEventPublisher events;
     private final Clock clock;
 
-    public LessonProjection(EventCodec codec, LessonCharges charges, Balances balances, BalanceLocks locks,
+    public LessonProjection(LessonCharges charges, Balances balances, BalanceLocks locks,
             PaymentEventPublisher events, Clock clock) {
-        this.codec = codec;
         this.charges = charges;
         this.balances = balances;
         this.locks = locks;
@@ -46,31 +42,27 @@ public class LessonProjection {
         this.clock = clock;
     }
 
-    public void onCreated(EventEnvelope event) {
-        LessonEvents.Created c = codec.data(event, LessonEvents.Created.class);
+    public void onCreated(LessonEvents.Created c, EventEnvelope event) {
         apply(event, c.lessonId(), c.tutorId(), c.studentId(),
                 LessonFacts.created(c.attendanceStatus(), instant(c.date()), c.isMakeup()));
     }
 
-    public void onUpdated(EventEnvelope event) {
-        LessonEvents.Updated u = codec.data(event, LessonEvents.Updated.class);
-        Map<String, FieldChange> changes = u.changes() == null ? Map.of() : u.changes();
+    public void onUpdated(LessonEvents.Updated u, EventEnvelope event) {
+        LessonChanges changes = u.changes() == null ? LessonChanges.NONE : u.changes();
         LessonFacts facts = LessonFacts.none();
-        if (changes.containsKey("attendance_status")) {
-            facts = facts.withAttendance(AttendanceStatus.fromValue(text(changes.get("attendance_status"))));
+        if (changes.attendanceStatus() != null) {
+            facts = facts.withAttendance(changes.attendanceStatus().newValue());
         }
-        if (changes.containsKey("date")) {
-            String date = text(changes.get("date"));
-            facts = facts.withDate(date == null ? null : OffsetDateTime.parse(date).toInstant());
+        if (changes.date() != null) {
+            facts = facts.withDate(instant(changes.date().newValue()));
         }
-        if (changes.containsKey("is_makeup")) {
-            facts = facts.withMakeup(bool(changes.get("is_makeup")));
+        if (changes.isMakeup() != null) {
+            facts = facts.withMakeup(changes.isMakeup().newValue());
         }
         apply(event, u.lessonId(), u.tutorId(), u.studentId(), facts);
     }
 
-    public void onConducted(EventEnvelope event) {
-        LessonEvents.Conducted c = codec.data(event, LessonEvents.Conducted.class);
+    public void onConducted(LessonEvents.Conducted c, EventEnvelope event) {
         LessonFacts facts = LessonFacts.attendance(AttendanceStatus.ATTENDED);
         if (c.date() != null) {
             facts = facts.withDate(instant(c.date()));
@@ -84,18 +76,15 @@ public class LessonProjection {
      * does not concern the balance; the make-up lesson comes with its own {@code lesson.created}, and no other
      * lesson's charge changes because of this one's cancellation.
      */
-    public void onCancelled(EventEnvelope event) {
-        LessonEvents.Cancelled c = codec.data(event, LessonEvents.Cancelled.class);
+    public void onCancelled(LessonEvents.Cancelled c, EventEnvelope event) {
         apply(event, c.lessonId(), c.tutorId(), c.studentId(), LessonFacts.attendance(c.attendanceStatus()));
     }
 
-    public void onRescheduled(EventEnvelope event) {
-        LessonEvents.Rescheduled r = codec.data(event, LessonEvents.Rescheduled.class);
+    public void onRescheduled(LessonEvents.Rescheduled r, EventEnvelope event) {
         apply(event, r.lessonId(), r.tutorId(), r.studentId(), LessonFacts.movedTo(instant(r.newDate())));
     }
 
-    public void onDeleted(EventEnvelope event) {
-        LessonEvents.Deleted d = codec.data(event, LessonEvents.Deleted.class);
+    public void onDeleted(LessonEvents.Deleted d, EventEnvelope event) {
         apply(event, d.lessonId(), d.tutorId(), d.studentId(), LessonFacts.deletion());
     }
 
@@ -119,16 +108,5 @@ public class LessonProjection {
 
     private static Instant instant(OffsetDateTime dateTime) {
         return dateTime == null ? null : dateTime.toInstant();
-    }
-
-    private static String text(FieldChange change) {
-        return change == null || change.newValue() == null ? null : change.newValue().toString();
-    }
-
-    private static Boolean bool(FieldChange change) {
-        if (change == null || change.newValue() == null) {
-            return null;
-        }
-        return change.newValue() instanceof Boolean b ? b : Boolean.parseBoolean(change.newValue().toString());
     }
 }

@@ -40,14 +40,12 @@ class LessonBalanceTest {
         @ParameterizedTest
         @EnumSource(value = AttendanceStatus.class, names = {"ATTENDED", "UNEXCUSED_ABSENCE"})
         void attendedAndUnexcusedAreCharged(AttendanceStatus status) {
-            assertThat(Chargeable.isCharged(status, false, false)).isTrue();
             assertThat(balance(List.of(5), lessons(status))).isEqualTo(4);
         }
 
         @ParameterizedTest
         @EnumSource(value = AttendanceStatus.class, names = {"SCHEDULED", "EXCUSED_ABSENCE", "RESCHEDULED"})
         void scheduledExcusedAndRescheduledAreNot(AttendanceStatus status) {
-            assertThat(Chargeable.isCharged(status, false, false)).isFalse();
             assertThat(balance(List.of(5), lessons(status))).isEqualTo(5);
         }
 
@@ -71,7 +69,7 @@ class LessonBalanceTest {
         void aMakeUpLessonGivenADateIsChargedLikeAnyLesson(AttendanceStatus status) {
             LessonCharge dated = new LessonCharge(1, 1, 2, status, Instant.parse("2026-12-01T15:00:00Z"), true,
                     false, 1);
-            assertThat(dated.charged()).isEqualTo(Chargeable.isChargedStatus(status));
+            assertThat(dated.charged()).isEqualTo(status.charged());
         }
 
         @ParameterizedTest
@@ -110,7 +108,7 @@ class LessonBalanceTest {
             LessonCharge.Change change = LessonCharge.apply(before, 1, 1, 2, LessonFacts.attendance(to), 2);
             int balanceBefore = balance(List.of(10), List.of(before));
             int balanceAfter = balance(List.of(10), List.of(change.after()));
-            int expected = (Chargeable.isChargedStatus(from) ? 1 : 0) - (Chargeable.isChargedStatus(to) ? 1 : 0);
+            int expected = (from.charged() ? 1 : 0) - (to.charged() ? 1 : 0);
             assertThat(balanceAfter - balanceBefore).isEqualTo(expected);
             assertThat(change.chargedDelta()).isEqualTo(-expected);
             assertThat(change.lowersBalance()).isEqualTo(expected < 0);
@@ -159,7 +157,7 @@ class LessonBalanceTest {
                 state.set(which, change.after());
                 running -= change.chargedDelta();
             }
-            long charged = state.stream().filter(l -> Chargeable.isChargedStatus(l.attendanceStatus())).count();
+            long charged = state.stream().filter(l -> l.attendanceStatus().charged()).count();
             assertThat(balance(List.of(3), state)).isEqualTo(running).isEqualTo(3 - (int) charged);
         }
 

@@ -12,7 +12,7 @@ import ru.repitbot.user.db.UserRepository;
 import ru.repitbot.user.domain.AccessCode;
 import ru.repitbot.user.domain.AccessCodeHasher;
 import ru.repitbot.user.domain.Actor;
-import ru.repitbot.user.domain.Changes;
+import ru.repitbot.events.catalogue.UserChanges;
 import ru.repitbot.user.domain.TelegramBinding;
 import ru.repitbot.user.domain.TelegramUsername;
 import ru.repitbot.user.domain.User;
@@ -52,7 +52,7 @@ public class AccessCodeService {
                 .orElseThrow(() -> new NotFoundException("access", "code"));
         Long owner = users.findByTelegramId(telegramId).map(User::id).orElse(null);
         TelegramBinding.decide(user.telegramId(), telegramId, owner, user.id());
-        Changes changes = user.bindTelegram(telegramId, usernameOrNull(request.username()), clock.instant());
+        UserChanges changes = user.bindTelegram(telegramId, usernameOrNull(request.username()), clock.instant());
         users.saveAndFlush(user);
         events.updated(user, changes);
         return new VerifyAccessCodeResponse(user.id(), user.role(), user.fullName());

@@ -28,7 +28,7 @@ import ru.repitbot.user.db.UserSpecifications;
 import ru.repitbot.user.domain.AccessCodeGenerator;
 import ru.repitbot.user.domain.AccessCodeHasher;
 import ru.repitbot.user.domain.Actor;
-import ru.repitbot.user.domain.Changes;
+import ru.repitbot.events.catalogue.UserChanges;
 import ru.repitbot.user.domain.CreationRules;
 import ru.repitbot.user.domain.ParentStudent;
 import ru.repitbot.user.domain.TimeZones;
@@ -195,7 +195,7 @@ public class UserService {
         User user = existing(id);
         policy.requireMayUpdate(actor, UserRef.of(user));
         String zone = request.timeZone() == null ? null : TimeZones.validate("time_zone", request.timeZone());
-        Changes changes = user.update(request.fullName(), zone, request.grade(), request.username(),
+        UserChanges changes = user.update(request.fullName(), zone, request.grade(), request.username(),
                 clock.instant());
         users.saveAndFlush(user);
         events.updated(user, changes);
@@ -231,7 +231,7 @@ public class UserService {
         User user = existing(id);
         policy.requireMayResetCode(actor, UserRef.of(user));
         String code = codes.nextUnused(c -> users.existsByAccessCodeHash(hasher.hash(c)));
-        Changes changes = user.replaceAccessCode(hasher.hash(code), clock.instant());
+        UserChanges changes = user.replaceAccessCode(hasher.hash(code), clock.instant());
         users.saveAndFlush(user);
         events.updated(user, changes);
         return UserWithAccessCode.of(user, code);

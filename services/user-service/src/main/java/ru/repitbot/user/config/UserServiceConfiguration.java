@@ -1,15 +1,11 @@
 package ru.repitbot.user.config;
 
-import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import ru.repitbot.access.StudentAccess;
-import ru.repitbot.models.Role;
 import ru.repitbot.user.db.OwnStudentAccess;
 import ru.repitbot.user.domain.AccessCodeGenerator;
 import ru.repitbot.user.domain.AccessCodeHasher;
@@ -21,11 +17,6 @@ import ru.repitbot.user.domain.UserAccessPolicy;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UserSettings.class)
 public class UserServiceConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     AccessCodeGenerator accessCodeGenerator() {
@@ -56,16 +47,5 @@ public class UserServiceConfiguration {
     @Bean
     StudentAccess studentAccess(JdbcTemplate jdbc) {
         return new OwnStudentAccess(jdbc);
-    }
-
-    /** {@code ?role=tutor}: roles in query strings use the wire values, as in JSON. */
-    @Bean
-    WebMvcConfigurer roleParameter() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addFormatters(FormatterRegistry registry) {
-                registry.addConverter(String.class, Role.class, Role::fromValue);
-            }
-        };
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import org.hibernate.annotations.SQLRestriction;
+import ru.repitbot.events.catalogue.UserChanges;
 import ru.repitbot.models.Role;
 import ru.repitbot.models.errors.InvalidFieldException;
 
@@ -95,27 +96,27 @@ public class User {
         return new User(role, fullName, timeZone, grade, accessCodeHash, createdBy, now);
     }
 
-    /** Applies the given new values (null = keep); returns what changed, old and new. */
-    public Changes update(String newFullName, String newTimeZone, Integer newGrade, String newUsername,
+    /** Applies the given new values (null = keep); returns what changed, old and new ({@code user.updated}). */
+    public UserChanges update(String newFullName, String newTimeZone, Integer newGrade, String newUsername,
             Instant now) {
-        Changes changes = new Changes();
+        UserChanges changes = UserChanges.NONE;
         if (newFullName != null) {
             String normalised = FullName.normalise(newFullName);
-            changes.record("full_name", fullName, normalised);
+            changes = changes.withFullName(fullName, normalised);
             fullName = normalised;
         }
         if (newTimeZone != null) {
-            changes.record("time_zone", timeZone, newTimeZone);
+            changes = changes.withTimeZone(timeZone, newTimeZone);
             timeZone = newTimeZone;
         }
         if (newGrade != null) {
             Integer checked = checkedGrade(role, newGrade);
-            changes.record("grade", grade, checked);
+            changes = changes.withGrade(grade, checked);
             grade = checked;
         }
         if (newUsername != null) {
             String normalised = TelegramUsername.normalise(newUsername);
-            changes.record("username", username, normalised);
+            changes = changes.withUsername(username, normalised);
             username = normalised;
         }
         touch(changes, now);
@@ -123,13 +124,12 @@ public class User {
     }
 
     /** Records the Telegram account that used this user's code (first use, or the same account again). */
-    public Changes bindTelegram(long newTelegramId, String newUsername, Instant now) {
-        Changes changes = new Changes();
-        changes.record("telegram_id", telegramId, newTelegramId);
+    public UserChanges bindTelegram(long newTelegramId, String newUsername, Instant now) {
+        UserChanges changes = UserChanges.NONE.withTelegramId(telegramId, newTelegramId);
         telegramId = newTelegramId;
         if (newUsername != null) {
             String normalised = TelegramUsername.normalise(newUsername);
-            changes.record("username", username, normalised);
+            changes = changes.withUsername(username, normalised);
             username = normalised;
         }
         touch(changes, now);
@@ -137,11 +137,9 @@ public class User {
     }
 
     /** A new code: the old one stops working and the Telegram account is released, so the code can bind anew. */
-    public Changes replaceAccessCode(String newHash, Instant now) {
-        Changes changes = new Changes();
+    public UserChanges replaceAccessCode(String newHash, Instant now) {
         accessCodeHash = Objects.requireNonNull(newHash, "newHash");
-        changes.record("telegram_id", telegramId, null);
-        changes.record("username", username, null);
+        UserChanges changes = UserChanges.NONE.withTelegramId(telegramId, null).withUsername(username, null);
         telegramId = null;
         username = null;
         updatedAt = now;
@@ -155,7 +153,7 @@ public class User {
         telegramId = null;
     }
 
-    private void touch(Changes changes, Instant now) {
+    private void touch(UserChanges changes, Instant now) {
         if (!changes.isEmpty()) {
             updatedAt = now;
         }

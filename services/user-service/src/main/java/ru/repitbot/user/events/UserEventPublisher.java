@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import ru.repitbot.events.catalogue.UserEvents;
 import ru.repitbot.events.outbox.Outbox;
-import ru.repitbot.user.domain.Changes;
+import ru.repitbot.events.catalogue.UserChanges;
 import ru.repitbot.user.domain.User;
 
 /**
@@ -31,10 +31,9 @@ public class UserEventPublisher {
     }
 
     /** Publishes {@code user.updated} when something really changed. */
-    public void updated(User user, Changes changes) {
+    public void updated(User user, UserChanges changes) {
         if (!changes.isEmpty()) {
-            outbox.publish(new UserEvents.Updated(user.id(), user.role().value(), changes.changes(),
-                    changes.previous()), user.version());
+            outbox.publish(new UserEvents.Updated(user.id(), user.role().value(), changes), user.version());
         }
     }
 

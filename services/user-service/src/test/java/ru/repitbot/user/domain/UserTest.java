@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import ru.repitbot.events.catalogue.Change;
+import ru.repitbot.events.catalogue.UserChanges;
 import ru.repitbot.models.Role;
 import ru.repitbot.models.errors.InvalidFieldException;
 
@@ -38,10 +40,11 @@ class UserTest {
     @Test
     void anUpdateReportsOnlyWhatChangedWithTheOldValues() {
         User user = student();
-        Changes changes = user.update("Иван Петров", "Asia/Omsk", 8, "@ivan_p", NOW.plusSeconds(60));
-        assertThat(changes.changes()).containsOnlyKeys("time_zone", "grade", "username")
-                .containsEntry("username", "ivan_p").containsEntry("grade", 8);
-        assertThat(changes.previous()).containsEntry("time_zone", "Europe/Moscow").containsEntry("grade", 7);
+        UserChanges changes = user.update("Иван Петров", "Asia/Omsk", 8, "@ivan_p", NOW.plusSeconds(60));
+        assertThat(changes.fullName()).as("the same name is no change").isNull();
+        assertThat(changes.timeZone()).isEqualTo(Change.of("Europe/Moscow", "Asia/Omsk"));
+        assertThat(changes.grade()).isEqualTo(Change.of(7, 8));
+        assertThat(changes.username().newValue()).isEqualTo("ivan_p");
         assertThat(user.updatedAt()).isEqualTo(NOW.plusSeconds(60));
     }
 
@@ -49,10 +52,9 @@ class UserTest {
     void aNewCodeReleasesTheTelegramAccount() {
         User user = student();
         user.bindTelegram(555L, "ivan_p", NOW);
-        Changes changes = user.replaceAccessCode("new-hash", NOW);
+        UserChanges changes = user.replaceAccessCode("new-hash", NOW);
         assertThat(user.telegramId()).isNull();
         assertThat(user.accessCodeHash()).isEqualTo("new-hash");
-        assertThat(changes.previous()).containsEntry("telegram_id", 555L);
-        assertThat(changes.changes()).doesNotContainKey("access_code_hash");
+        assertThat(changes.telegramId()).isEqualTo(Change.of(555L, null));
     }
 }

@@ -13,11 +13,6 @@ public final class AchievementEvents {
     public record Earned(long achievementId, long studentId, String achievementType, String title,
             String description, String icon, @WireDateTime OffsetDateTime earnedAt) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.ACHIEVEMENT_EARNED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(achievementId);
         }

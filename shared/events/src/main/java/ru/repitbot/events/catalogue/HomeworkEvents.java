@@ -14,11 +14,6 @@ public final class HomeworkEvents {
     public record Assigned(long homeworkId, long lessonId, long studentId, long tutorId, String description,
             @WireDateTime OffsetDateTime deadline, String fileLink, int photoCount) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.HOMEWORK_ASSIGNED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(homeworkId);
         }
@@ -27,11 +22,6 @@ public final class HomeworkEvents {
     /** The student handed in an answer: text, photos and/or a document. */
     public record Submitted(long homeworkId, long lessonId, long studentId, long tutorId, boolean hasText,
             int photoCount, boolean hasDocument) implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.HOMEWORK_SUBMITTED;
-        }
-
         @Override
         public String aggregateId() {
             return Long.toString(homeworkId);
@@ -44,11 +34,6 @@ public final class HomeworkEvents {
      */
     public record Withdrawn(long homeworkId, long lessonId, long studentId, long tutorId) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.HOMEWORK_WITHDRAWN;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(homeworkId);
         }
@@ -60,11 +45,6 @@ public final class HomeworkEvents {
      */
     public record Checked(long homeworkId, long lessonId, long studentId, long tutorId, HomeworkStatus status,
             @WireDateTime OffsetDateTime checkedAt) implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.HOMEWORK_CHECKED;
-        }
-
         @Override
         public String aggregateId() {
             return Long.toString(homeworkId);

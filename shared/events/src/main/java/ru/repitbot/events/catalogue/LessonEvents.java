@@ -2,7 +2,6 @@ package ru.repitbot.events.catalogue;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import ru.repitbot.events.EventPayload;
 import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.models.LessonStatus;
@@ -24,28 +23,14 @@ public final class LessonEvents {
             AttendanceStatus attendanceStatus, LessonStatus lessonStatus, TopicMastery masteryLevel,
             boolean isMakeup) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.LESSON_CREATED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(lessonId);
         }
     }
 
-    /**
-     * Changed fields of a lesson, {@code {field: {old, new}}}; fields: {@code attendance_status},
-     * {@code lesson_status}, {@code mastery_level}, {@code mastery_comment}, {@code date}, {@code topic},
-     * {@code skills_developed}, {@code duration_minutes}, {@code is_makeup}.
-     */
-    public record Updated(long lessonId, long studentId, long tutorId, Map<String, FieldChange> changes)
+    /** Changed fields of a lesson, {@code {field: {old, new}}}, typed in {@link LessonChanges}. */
+    public record Updated(long lessonId, long studentId, long tutorId, LessonChanges changes)
             implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.LESSON_UPDATED;
-        }
-
         @Override
         public String aggregateId() {
             return Long.toString(lessonId);
@@ -55,11 +40,6 @@ public final class LessonEvents {
     /** Attendance became {@code attended} (docs/domain/lessons.md#q4-what-lessonconducted-means); {@code duration_minutes} counts towards study time (docs/domain/lessons.md#q6-length-and-study-time). */
     public record Conducted(long lessonId, long studentId, long tutorId, @WireDateTime OffsetDateTime date,
             String topic, int durationMinutes, AttendanceStatus previousAttendanceStatus) implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.LESSON_CONDUCTED;
-        }
-
         @Override
         public String aggregateId() {
             return Long.toString(lessonId);
@@ -81,11 +61,6 @@ public final class LessonEvents {
             AttendanceStatus attendanceStatus, AttendanceStatus previousAttendanceStatus, String reason,
             List<TopicMove> topicMoves, Long makeupLessonId) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.LESSON_CANCELLED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(lessonId);
         }
@@ -100,11 +75,6 @@ public final class LessonEvents {
             @WireDateTime OffsetDateTime originalDate, @WireDateTime OffsetDateTime newDate, String reason)
             implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.LESSON_RESCHEDULED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(lessonId);
         }
@@ -112,11 +82,6 @@ public final class LessonEvents {
 
     /** A lesson removed; its homework goes with it. */
     public record Deleted(long lessonId, long studentId, long tutorId) implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.LESSON_DELETED;
-        }
-
         @Override
         public String aggregateId() {
             return Long.toString(lessonId);

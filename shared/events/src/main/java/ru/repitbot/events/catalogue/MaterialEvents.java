@@ -15,11 +15,6 @@ public final class MaterialEvents {
     public record Created(long materialId, Long tutorId, String title, int grade, String link, String description)
             implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.MATERIAL_CREATED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(materialId);
         }
@@ -28,11 +23,6 @@ public final class MaterialEvents {
     public record Updated(long materialId, Long tutorId, String title, int grade, String link, String description)
             implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.MATERIAL_UPDATED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(materialId);
         }
@@ -40,11 +30,6 @@ public final class MaterialEvents {
 
     public record Deleted(long materialId, Long tutorId, String title, int grade, String link, String description)
             implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.MATERIAL_DELETED;
-        }
-
         @Override
         public String aggregateId() {
             return Long.toString(materialId);

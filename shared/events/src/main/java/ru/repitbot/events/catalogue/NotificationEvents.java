@@ -13,11 +13,6 @@ public final class NotificationEvents {
 
     public record Sent(long notificationId, long userId, String channel, String type) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.NOTIFICATION_SENT;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(notificationId);
         }
@@ -26,11 +21,6 @@ public final class NotificationEvents {
     /** Delivery given up: retries exhausted, or the user blocked the bot; {@code error} says which. */
     public record Failed(long notificationId, long userId, String channel, String type, String error)
             implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.NOTIFICATION_FAILED;
-        }
-
         @Override
         public String aggregateId() {
             return Long.toString(notificationId);

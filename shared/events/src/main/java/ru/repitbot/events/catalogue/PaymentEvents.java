@@ -3,7 +3,6 @@ package ru.repitbot.events.catalogue;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import ru.repitbot.events.EventPayload;
 import ru.repitbot.models.PaymentMethod;
 
@@ -25,11 +24,6 @@ public final class PaymentEvents {
             @WireDateTime OffsetDateTime paymentDate, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
             String currency, PaymentMethod method, int balanceAfter) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.PAYMENT_CREATED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(paymentId);
         }
@@ -39,13 +33,8 @@ public final class PaymentEvents {
      * Changed fields of a payment, {@code {field: {old, new}}}; fields: {@code lessons_paid},
      * {@code payment_date}, {@code amount}, {@code currency}, {@code method}.
      */
-    public record Updated(long paymentId, long studentId, long tutorId, Map<String, FieldChange> changes,
+    public record Updated(long paymentId, long studentId, long tutorId, PaymentChanges changes,
             int balanceAfter) implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.PAYMENT_UPDATED;
-        }
-
         @Override
         public String aggregateId() {
             return Long.toString(paymentId);
@@ -62,11 +51,6 @@ public final class PaymentEvents {
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency, String reason,
             @WireDateTime OffsetDateTime voidedAt, int balanceAfter) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.PAYMENT_VOIDED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(paymentId);
         }
@@ -74,11 +58,6 @@ public final class PaymentEvents {
 
     /** The student's balance with this tutor fell to {@code threshold} (default 1) or below (docs/domain/payments.md#low-balance). */
     public record BalanceLow(long studentId, long tutorId, int balance, int threshold) implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.BALANCE_LOW;
-        }
-
         @Override
         public String aggregateId() {
             return Long.toString(studentId);

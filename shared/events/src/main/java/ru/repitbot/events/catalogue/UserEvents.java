@@ -1,5 +1,8 @@
 package ru.repitbot.events.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import ru.repitbot.events.EventPayload;
@@ -16,22 +19,34 @@ public final class UserEvents {
     public record Created(long userId, String role, String fullName, Long telegramId, String username,
             String timeZone, Integer grade, List<Long> tutorIds, List<Long> parentIds) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.USER_CREATED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(userId);
         }
     }
 
-    /** {@code changes} holds the new values of the changed fields, {@code previous} their old values. */
-    public record Updated(long userId, String role, Map<String, Object> changes, Map<String, Object> previous)
-            implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.USER_UPDATED;
+    /**
+     * A user's changed fields, typed in {@link #fields()}. On the wire (as the seed sent it) {@code changes} holds
+     * the new values of the changed fields and {@code previous} their old values.
+     */
+    public record Updated(long userId, String role, @JsonIgnore UserChanges fields) implements EventPayload {
+
+        @JsonCreator
+        static Updated fromWire(@JsonProperty("user_id") long userId, @JsonProperty("role") String role,
+                @JsonProperty("changes") Map<String, Object> changes,
+                @JsonProperty("previous") Map<String, Object> previous) {
+            return new Updated(userId, role, UserChanges.fromWire(changes, previous));
+        }
+
+        /** The wire's {@code changes}: new values of the changed fields. */
+        @JsonProperty("changes")
+        public Map<String, Object> changes() {
+            return fields == null ? Map.of() : fields.newValues();
+        }
+
+        /** The wire's {@code previous}: old values of the changed fields. */
+        @JsonProperty("previous")
+        public Map<String, Object> previous() {
+            return fields == null ? Map.of() : fields.oldValues();
         }
 
         @Override
@@ -42,11 +57,6 @@ public final class UserEvents {
 
     public record Deleted(long userId, String role) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.USER_DELETED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(userId);
         }
@@ -55,22 +65,12 @@ public final class UserEvents {
     /** {@code userId} is the tutor or the parent; {@code studentId} the student. */
     public record Linked(LinkKind kind, long userId, long studentId) implements EventPayload {
         @Override
-        public String eventType() {
-            return EventTypes.USER_LINKED;
-        }
-
-        @Override
         public String aggregateId() {
             return Long.toString(studentId);
         }
     }
 
     public record Unlinked(LinkKind kind, long userId, long studentId) implements EventPayload {
-        @Override
-        public String eventType() {
-            return EventTypes.USER_UNLINKED;
-        }
-
         @Override
         public String aggregateId() {
             return Long.toString(studentId);

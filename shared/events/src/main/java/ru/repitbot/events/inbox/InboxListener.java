@@ -14,31 +14,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.repitbot.events.EventCodec;
 import ru.repitbot.events.EventEnvelope;
-import ru.repitbot.events.EventHandler;
+import ru.repitbot.events.EventPayload;
+import ru.repitbot.events.EventSubscription;
 import ru.repitbot.events.EventsProperties;
 
 /**
- * The one consumer of a service's queue. For each delivery: decode, then in one transaction record
- * {@code (consumer, event_id)} and run the handlers; commit, then ack (manual acks). A redelivered event finds its
+ * The one consumer of a service's queue. For each delivery: decode the envelope and its payload (once, as the
+ * subscribed record), then in one transaction record {@code (consumer, event_id)} and run the handlers; commit, then ack (manual acks). A redelivered event finds its
  * record and is only acked. A failing handler is retried with doubling back-off; after the last attempt the message
- * is rejected without requeue and dead-letters to {@code <queue>.dlq}. Nothing is acked that was not done.
+ * is rejected without requeue and dead-letters to {@code <queue>.dlq}; so does a payload that does not decode as
+ * its record (retrying would not change it). Nothing is acked that was not done.
  */
 public class InboxListener implements ChannelAwareMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(InboxListener.class);
 
     private final String consumer;
-    private final Map<String, List<EventHandler>> handlers;
+    private final Map<String, List<EventSubscription<?>>> subscriptions;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final EventCodec codec;
     private final EventsProperties properties;
     private final MeterRegistry meters;
 
-    public InboxListener(String consumer, Map<String, List<EventHandler>> handlers, JdbcTemplate jdbc,
+    public InboxListener(String consumer, Map<String, List<EventSubscription<?>>> subscriptions, JdbcTemplate jdbc,
             TransactionTemplate tx, EventCodec codec, EventsProperties properties, MeterRegistry meters) {
         this.consumer = consumer;
-        this.handlers = handlers;
+        this.subscriptions = subscriptions;
         this.jdbc = jdbc;
         this.tx = tx;
         this.codec = codec;
@@ -83,6 +85,11 @@ public class InboxListener implements ChannelAwareMessageListener {
 
     /** Processes one event once, idempotently; public so tests can drive the exact path a delivery takes. */
     public Outcome process(EventEnvelope event) {
+        List<EventSubscription<?>> subscribed = subscriptions.getOrDefault(event.eventType(), List.of());
+        Map<Class<?>, EventPayload> payloads = new java.util.HashMap<>();
+        for (EventSubscription<?> subscription : subscribed) {
+            payloads.computeIfAbsent(subscription.payloadType(), type -> decode(event, subscription));
+        }
         Boolean done = tx.execute(status -> {
             int inserted = jdbc.update("""
                     INSERT INTO inbox_event (consumer, event_id, event_type) VALUES (?, ?, ?)
@@ -90,9 +97,9 @@ public class InboxListener implements ChannelAwareMessageListener {
             if (inserted == 0) {
                 return false;
             }
-            for (EventHandler handler : handlers.getOrDefault(event.eventType(), List.of())) {
+            for (EventSubscription<?> subscription : subscribed) {
                 try {
-                    handler.handle(event);
+                    subscription.deliver(payloads.get(subscription.payloadType()), event);
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
@@ -104,11 +111,23 @@ public class InboxListener implements ChannelAwareMessageListener {
         return Boolean.TRUE.equals(done) ? Outcome.PROCESSED : Outcome.DUPLICATE;
     }
 
+    private EventPayload decode(EventEnvelope event, EventSubscription<?> subscription) {
+        try {
+            return codec.data(event, subscription.payloadType());
+        } catch (RuntimeException e) {
+            throw new UndecodablePayloadException(subscription.payloadType(), e);
+        }
+    }
+
     private Outcome processWithRetries(EventEnvelope event) throws InterruptedException {
         Duration backoff = properties.initialBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
                 return process(event);
+            } catch (UndecodablePayloadException e) {
+                log.error("Event {} {} does not decode as {}, sent to the DLQ: {}", event.eventType(),
+                        event.eventId(), e.type.getSimpleName(), e.getCause().toString());
+                return Outcome.FAILED;
             } catch (RuntimeException e) {
                 if (attempt >= properties.maxAttempts()) {
                     log.error("Event {} {} failed {} times, sent to the DLQ", event.eventType(), event.eventId(),
@@ -129,6 +148,16 @@ public class InboxListener implements ChannelAwareMessageListener {
 
     /** What became of one delivery. */
     public enum Outcome { PROCESSED, DUPLICATE, FAILED }
+
+    /** The payload does not match the subscribed record: a contract broken, not a passing fault. */
+    static final class UndecodablePayloadException extends RuntimeException {
+        final transient Class<?> type;
+
+        UndecodablePayloadException(Class<?> type, RuntimeException cause) {
+            super(cause);
+            this.type = type;
+        }
+    }
 
     static final class HandlerFailedException extends RuntimeException {
         HandlerFailedException(Exception cause) {
