@@ -240,9 +240,20 @@ final class PrivateServers {
         Rabbit start() {
             run(log, env, 60, RABBIT_BIN.resolve("rabbitmq-server").toString(), "-detached");
             started = true;
-            run(log, env, 180, RABBIT_BIN.resolve("rabbitmqctl").toString(), "-n", node, "await_startup",
-                    "--timeout", "170");
-            return this;
+            // await_startup fails at once until the detached node has registered with epmd: ask again.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+            while (true) {
+                try {
+                    run(log, env, 180, RABBIT_BIN.resolve("rabbitmqctl").toString(), "-n", node, "await_startup",
+                            "--timeout", "170");
+                    return this;
+                } catch (IllegalStateException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    FaultStack.sleep(1000);
+                }
+            }
         }
 
         /** {@code rabbitmqctl stop}: the whole broker goes away, not only its connections. */
