@@ -120,6 +120,7 @@ class EventBackboneFaultsIT {
                 }
                 String fault = faults.get(i);
                 long began = System.nanoTime();
+                int at = done.get();
                 switch (fault) {
                     case "kill -9 payment-service" -> stack.killAndRestartPayment();
                     case "broker stopped and started" -> {
@@ -129,7 +130,7 @@ class EventBackboneFaultsIT {
                     }
                     default -> postgres.restart();
                 }
-                timeline.add(String.format("%.1f s (after %d changes): %s, %.1f s", (began - start) / 1e9, done.get(), fault,
+                timeline.add(String.format("%.1f s (after %d changes): %s, %.1f s", (began - start) / 1e9, at, fault,
                         (System.nanoTime() - began) / 1e9));
                 say("%s", timeline.getLast());
             }
@@ -142,7 +143,7 @@ class EventBackboneFaultsIT {
         AtomicInteger retries = new AtomicInteger();
         AtomicInteger gaveUp = new AtomicInteger();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        int perLesson = CHANGES / STUDENTS;
+        int perLesson = (CHANGES + STUDENTS - 1) / STUDENTS;
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int s = 0; s < STUDENTS; s++) {
                 int i = s;
