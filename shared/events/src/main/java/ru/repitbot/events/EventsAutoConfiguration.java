@@ -89,17 +89,13 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnBean(EventSubscription.class)
     SimpleMessageListenerContainer inboxContainer(ConnectionFactory connectionFactory, InboxListener listener,
-            EventsProperties properties, @Value("${spring.application.name}") String service,
-            @Value("${repitbot.events.consumers:1}") int consumers) {
+            EventsProperties properties, @Value("${spring.application.name}") String service) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(properties.queueFor(service));
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setMessageListener(listener);
-        // One consumer keeps a service's events in the order they were published (projections depend on it). A
-        // service whose projections ignore stale events by aggregate_version (payment-service) may take more
-        // (repitbot.events.consumers): one consumer commits one event at a time and falls behind at ~50 changes/s
-        // on a busy machine, which is the whole attendance -> balance latency (docs/performance.md).
-        container.setConcurrentConsumers(Math.max(1, consumers));
+        // One consumer keeps a service's events in the order they were published (projections depend on it).
+        container.setConcurrentConsumers(1);
         container.setPrefetchCount(20);
         container.setMissingQueuesFatal(false);
         container.setDefaultRequeueRejected(false);
