@@ -286,7 +286,14 @@ final class PrivateServers {
                 try {
                     stop();
                 } catch (RuntimeException e) {
-                    System.err.println("faults: could not stop the private RabbitMQ node: " + e.getMessage());
+                    // rabbitmqctl cannot reach a node that has not registered yet: end it by its pid file.
+                    System.err.println("faults: rabbitmqctl stop failed, ending the node by its pid: " + e.getMessage());
+                    try {
+                        long pid = Long.parseLong(Files.readString(Path.of(env.get("RABBITMQ_PID_FILE"))).strip());
+                        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+                    } catch (IOException | RuntimeException ignored) {
+                        System.err.println("faults: no pid file; the node may still run: " + node);
+                    }
                 }
             }
         }
