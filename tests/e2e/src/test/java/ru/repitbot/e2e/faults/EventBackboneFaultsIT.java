@@ -120,7 +120,7 @@ class EventBackboneFaultsIT {
                 }
                 String fault = faults.get(i);
                 long began = System.nanoTime();
-                int at = done.get();
+                int atChange = done.get();
                 switch (fault) {
                     case "kill -9 payment-service" -> stack.killAndRestartPayment();
                     case "broker stopped and started" -> {
@@ -130,7 +130,7 @@ class EventBackboneFaultsIT {
                     }
                     default -> postgres.restart();
                 }
-                timeline.add(String.format("%.1f s (after %d changes): %s, %.1f s", (began - start) / 1e9, at, fault,
+                timeline.add(String.format("%.1f s (after %d changes): %s, %.1f s", (began - start) / 1e9, atChange, fault,
                         (System.nanoTime() - began) / 1e9));
                 say("%s", timeline.getLast());
             }
