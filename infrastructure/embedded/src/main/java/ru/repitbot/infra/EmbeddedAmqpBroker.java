@@ -1,8 +1,10 @@
 package ru.repitbot.infra;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -17,9 +19,11 @@ import org.apache.qpid.server.model.Port;
 import org.apache.qpid.server.model.SystemConfig;
 
 /**
- * An AMQP 0-9-1 broker (Apache Qpid Broker-J) inside this JVM: one in-memory virtual host reachable as vhost
- * {@code "/"}, user guest/guest (PLAIN without TLS), listening on loopback. Messages live in memory only, so
- * "durable" and "persistent" are accepted but do not survive {@link #close()}.
+ * An AMQP 0-9-1 broker (Apache Qpid Broker-J) inside this JVM: one virtual host reachable as vhost {@code "/"},
+ * user guest/guest (PLAIN without TLS), listening on loopback. Started with a work directory, the virtual host lives
+ * in a Derby store there: durable queues, exchanges, bindings and persistent messages survive {@link #close()} and
+ * the next start on the same directory (an event the broker confirmed is not lost by {@code ./repitbot down}).
+ * Without one it is a throw-away in-memory virtual host in a temp directory.
  *
  * <p>Differences from RabbitMQ that matter to RepitBot (tested in EmbeddedAmqpBrokerTest, explained in the module
  * README): Qpid does not implement {@code x-dead-letter-exchange}; it dead-letters through the queue's alternate
@@ -53,7 +57,8 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
      * Starts the broker.
      *
      * @param portOrZero    AMQP port on loopback, or 0 for a free one
-     * @param workDirOrNull Qpid's work directory (it writes little there); {@code null} means a temp directory
+     * @param workDirOrNull Qpid's work directory, kept: the virtual host's Derby store lives there and is read back
+     *                      by the next start; {@code null} means an in-memory virtual host in a temp directory
      *                      deleted on {@link #close()}
      */
     public static EmbeddedAmqpBroker start(int portOrZero, Path workDirOrNull) {
@@ -70,7 +75,8 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Qpid work directory", e);
         }
-        URL initialConfig = resource(INITIAL_CONFIG);
+        boolean persistent = workDirOrNull != null;
+        URL initialConfig = initialConfig(workDir, persistent);
         URL systemProperties = resource(SYSTEM_PROPERTIES);
 
         Map<String, String> context = new HashMap<>();
@@ -104,6 +110,23 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
                 deleteRecursively(workDir);
             }
             throw new IllegalStateException("embedded AMQP broker did not start on port " + portOrZero, e);
+        }
+    }
+
+    /**
+     * The initial configuration with the virtual host node chosen, written into the work directory (Qpid reads a
+     * URL). Derby's "ProvidedStore" virtual host keeps messages in the node's own store.
+     */
+    private static URL initialConfig(Path workDir, boolean persistent) {
+        try (InputStream in = resource(INITIAL_CONFIG).openStream()) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("@NODE_TYPE@", persistent ? "DERBY" : "Memory")
+                    .replace("@VIRTUAL_HOST@", persistent ? "ProvidedStore" : "Memory");
+            Path file = workDir.resolve(INITIAL_CONFIG);
+            Files.writeString(file, json, StandardCharsets.UTF_8);
+            return file.toUri().toURL();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Qpid initial configuration", e);
         }
     }
 

@@ -28,8 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * Only the servers named by a flag start; PORT 0 picks a free port. When all have started, one line
  * {@code READY postgres=URL redis=URL amqp=URL} goes to stdout, and with {@code --data-dir} the same values go to
- * {@code DIR/embedded-infra.env} as {@code key=value} lines. PostgreSQL data lives in {@code DIR/postgres} and
- * survives restarts; Redis and the AMQP broker keep their data in memory only.
+ * {@code DIR/embedded-infra.env} as {@code key=value} lines. PostgreSQL data in {@code DIR/postgres}
+ * and the AMQP broker's durable queues and persistent messages in {@code DIR/qpid} survive restarts; Redis keeps its
+ * data in memory only.
  */
 public final class EmbeddedInfraMain {
 

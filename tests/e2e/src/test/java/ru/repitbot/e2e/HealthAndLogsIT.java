@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,7 +18,7 @@ import ru.repitbot.testsupport.ApiClient.ApiResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every deployable answers /health UP on its port and writes its log as JSON lines. */
+/** Every deployable answers /health UP on its port and writes its log as JSON lines naming it. */
 @Order(4)
 @ExtendWith(StackExtension.class)
 class HealthAndLogsIT {
@@ -56,19 +59,53 @@ class HealthAndLogsIT {
         assertThat(userDocs.json().get("paths").has("/api/v1/users")).isTrue();
     }
 
+    /**
+     * Every line is one JSON object naming its deployable (no plain-text JVM warnings ahead of the first one), and a
+     * fresh start warns about nothing: a WARN that every start prints teaches operators to ignore WARNs.
+     */
     @Test
-    void everyDeployableLogsJsonLinesWithLevelAndMessage() throws IOException {
+    void everyDeployableLogsJsonLinesThatNameItAndStartsWithoutWarnings() throws IOException {
         for (String name : running()) {
-            List<String> lines = Files.readAllLines(stack.logFile(name), StandardCharsets.UTF_8);
-            List<String> json = lines.stream().filter(l -> l.startsWith("{")).toList();
-            assertThat(json).as("%s writes JSON log lines", name).isNotEmpty();
-            for (String line : json) {
+            List<String> lines = Files.readAllLines(stack.logFile(name), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank()).toList();
+            assertThat(lines).as("%s writes log lines", name).isNotEmpty();
+            List<JsonNode> events = new ArrayList<>();
+            for (String line : lines) {
+                assertThat(line).as("%s: a plain-text line in its log", name).startsWith("{");
                 JsonNode event = JSON.readTree(line);
                 assertThat(event.hasNonNull("level")).as("%s: level in %s", name, line).isTrue();
                 assertThat(event.hasNonNull("message")).as("%s: message in %s", name, line).isTrue();
+                assertThat(event.path("service").asString()).as("%s: service in %s", name, line).isEqualTo(name);
+                events.add(event);
             }
-            assertThat(json.stream().map(l -> JSON.readTree(l).get("message").asString()))
-                    .as("%s logs its start", name).anyMatch(m -> m.startsWith("Started "));
+            int started = -1;
+            for (int i = 0; i < events.size() && started < 0; i++) {
+                if (events.get(i).get("message").asString().startsWith("Started ")) {
+                    started = i;
+                }
+            }
+            assertThat(started).as("%s logs its start", name).isNotNegative();
+            assertThat(events.subList(0, started + 1))
+                    .as("%s: warnings while starting", name)
+                    .noneMatch(e -> e.get("level").asString().equals("WARN")
+                            || e.get("level").asString().equals("ERROR"));
         }
+    }
+
+    /**
+     * The gateway's access log names the caller's request id {@code request_id}, the field the services' lines use
+     * (shared/config JsonLogLinesTest).
+     */
+    @Test
+    void theAccessLogCarriesTheCallersRequestIdAsRequestId() throws IOException {
+        String id = "e2e-log-" + System.nanoTime();
+        ApiResponse answer = stack.gateway().withHeader("X-Request-Id", id).get("/api/v1/users/me");
+        assertThat(answer.header("X-Request-Id")).as("%s", answer).isEqualTo(id);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Files.readAllLines(stack.logFile("api-gateway"), StandardCharsets.UTF_8).stream()
+                        .filter(l -> l.startsWith("{"))
+                        .map(JSON::readTree)
+                        .filter(e -> id.equals(e.path("request_id").asString(null))))
+                .as("an access-log line with request_id=%s", id).isNotEmpty());
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -25,17 +26,35 @@ import java.util.stream.Stream;
 import ru.repitbot.testsupport.ApiClient;
 
 /**
- * The whole system as {@code ./repitbot up --no-build} starts it, in a temporary state directory, on the default
- * ports. Isolated from a developer's stack and from earlier runs by its settings file: a fresh database, its own
- * exchange/queue names and its own login lock-out keys; the gateway's anonymous-auth limit is raised because this
- * one client logs in more often per minute than the default allows a single address.
+ * The whole system as {@code ./repitbot up --no-build} starts it, in a temporary state directory, on ports of its
+ * own (18000-18012 unless {@code -De2e.basePort=N}), so that a developer's {@code ./repitbot up} stack on the
+ * default 8000-8012 keeps running while {@code ./mvnw verify} runs. Isolated from that stack and from earlier runs
+ * by its settings file: those ports ({@code <NAME>_PORT}, {@code TELEGRAM_STANDIN_PORT}; the launcher derives the
+ * {@code <NAME>_URL}s the gateway routes to and the bot calls), a fresh database, its own exchange/queue names and
+ * its own login lock-out keys; the gateway's anonymous-auth limit is raised because this one client logs in more
+ * often per minute than the default allows a single address.
  */
 public final class RepitbotStack implements AutoCloseable {
 
-    public static final String GATEWAY = "http://127.0.0.1:8000";
+    /** The gateway's port; every other deployable sits at a fixed offset from it, as 8000-8012 do by default. */
+    public static final int BASE_PORT = Integer.getInteger("e2e.basePort", 18000);
 
-    /** The twelve deployables and their ports (contracts.md). */
+    /** The twelve deployables and their ports in this run (contracts.md order, shifted to {@link #BASE_PORT}). */
     public static final Map<String, Integer> DEPLOYABLES = deployables();
+
+    public static final String GATEWAY = url("api-gateway");
+
+    /** The Telegram stand-in the launcher starts when no bot token is given. */
+    public static final int STANDIN_PORT = BASE_PORT + 12;
+
+    /** {@code http://127.0.0.1:PORT} of a deployable of this run. */
+    public static String url(String deployable) {
+        Integer port = DEPLOYABLES.get(deployable);
+        if (port == null) {
+            throw new IllegalArgumentException("no deployable " + deployable);
+        }
+        return "http://127.0.0.1:" + port;
+    }
 
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(3);
@@ -119,6 +138,8 @@ public final class RepitbotStack implements AutoCloseable {
         s.put("MESSAGE_EXCHANGE", exchange);
         s.put("MESSAGE_QUEUE_PREFIX", exchange);
         s.put("REPITBOT_AUTH_THROTTLE_KEYPREFIX", "repitbot-e2e:" + runId + ":auth:login");
+        // A developer's bot on the same Redis keeps its dialogs and webhook secret under the default prefix.
+        s.put("REPITBOT_BOT_REDISPREFIX", "repitbot-e2e:" + runId + ":bot");
         s.put("RATE_LIMIT_AUTH_REQUESTS", "1000");
         // The walks below act as one tutor for hundreds of requests a minute; the limiter has its own tests in
         // api-gateway, and its per-caller limit is kept, only raised.
@@ -126,6 +147,9 @@ public final class RepitbotStack implements AutoCloseable {
         s.put("RATE_LIMIT_KEY_PREFIX", "repitbot-e2e-" + runId);
         s.put("ENVIRONMENT", "testing");
         s.put("LOG_LEVEL", "INFO");
+        DEPLOYABLES.forEach((name, port) -> s.put(name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT",
+                Integer.toString(port)));
+        s.put("TELEGRAM_STANDIN_PORT", Integer.toString(STANDIN_PORT));
         StringBuilder text = new StringBuilder("# Written by the e2e suite (RepitbotStack) for this run only.\n");
         s.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         return text.toString();
@@ -147,6 +171,13 @@ public final class RepitbotStack implements AutoCloseable {
             env.put("TELEGRAM_BOT_TOKEN", botToken);
         }
         env.remove("PORT");
+        // A developer's shell may point these at the stack on the default ports: this run derives its own.
+        DEPLOYABLES.keySet().forEach(name -> {
+            String prefix = name.toUpperCase(Locale.ROOT).replace('-', '_');
+            env.remove(prefix + "_PORT");
+            env.remove(prefix + "_URL");
+        });
+        env.remove("TELEGRAM_STANDIN_PORT");
         try {
             Process process = pb.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -371,19 +402,13 @@ public final class RepitbotStack implements AutoCloseable {
     }
 
     private static Map<String, Integer> deployables() {
+        List<String> names = List.of("api-gateway", "user-service", "auth-service", "lesson-service",
+                "homework-service", "payment-service", "notification-service", "material-service",
+                "analytics-service", "achievement-service", "scheduler-service", "telegram-bot");
         Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("api-gateway", 8000);
-        m.put("user-service", 8001);
-        m.put("auth-service", 8002);
-        m.put("lesson-service", 8003);
-        m.put("homework-service", 8004);
-        m.put("payment-service", 8005);
-        m.put("notification-service", 8006);
-        m.put("material-service", 8007);
-        m.put("analytics-service", 8008);
-        m.put("achievement-service", 8009);
-        m.put("scheduler-service", 8010);
-        m.put("telegram-bot", 8011);
+        for (int i = 0; i < names.size(); i++) {
+            m.put(names.get(i), BASE_PORT + i);
+        }
         return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "requestId";
+    /** The log field of the request id, the same in the gateway's access log and in problem details. */
+    public static final String MDC_KEY = "request_id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import ru.repitbot.e2e.RepitbotStack;
 import ru.repitbot.testsupport.ApiClient;
 import ru.repitbot.testsupport.ApiClient.ApiResponse;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class BotChat {
 
-    public static final String STANDIN = "http://127.0.0.1:8012";
+    public static final String STANDIN = "http://127.0.0.1:" + RepitbotStack.STANDIN_PORT;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ApiClient ui = new ApiClient(STANDIN);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ru.repitbot.e2e.RepitbotStack;
 import ru.repitbot.e2e.Scenario;
 import ru.repitbot.e2e.StackExtension;
 import ru.repitbot.testsupport.ApiClient;
@@ -225,7 +226,7 @@ class BotTutorIT {
                 .formatted(chat.chatId(), chat.chatId());
         HttpClient http = HttpClient.newHttpClient();
         for (String secret : new String[] {null, "wrong-secret"}) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8011/telegram/webhook"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RepitbotStack.url("telegram-bot") + "/telegram/webhook"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(update));
             if (secret != null) {
                 request.header("X-Telegram-Bot-Api-Secret-Token", secret);
