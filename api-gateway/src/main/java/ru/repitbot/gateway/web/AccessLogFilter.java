@@ -58,7 +58,7 @@ public class AccessLogFilter implements WebFilter, Ordered {
         String userId = exchange.getAttribute(GatewayExchange.USER_ID);
         String method = exchange.getRequest().getMethod().name();
         // What the caller typed: cut and escaped before it reaches the log.
-        String path = LogSafe.value(exchange.getRequest().getURI().getRawPath());
+        String path = LogSafe.unquoted(exchange.getRequest().getURI().getRawPath());
         String requestId = GatewayExchange.requestId(exchange);
         Level level = status >= 500 ? Level.WARN : Level.INFO;
         GatewayExchange.about(exchange, log.atLevel(level))

@@ -16,10 +16,19 @@ public final class LogSafe {
 
     /** The value quoted and escaped, e.g. {@code "bad\nvalue"}; {@code null} stays {@code null}. */
     public static String value(String raw) {
-        if (raw == null) {
-            return "null";
+        return raw == null ? "null" : escape(raw, true);
+    }
+
+    /** The same without the quotes, for a structured field whose name already says what it is (a path). */
+    public static String unquoted(String raw) {
+        return raw == null ? null : escape(raw, false);
+    }
+
+    private static String escape(String raw, boolean quoted) {
+        StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_CHARS) + 8);
+        if (quoted) {
+            out.append('"');
         }
-        StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_CHARS) + 8).append('"');
         int shown = 0;
         int i = 0;
         while (i < raw.length() && shown < MAX_CHARS) {
@@ -30,7 +39,7 @@ public final class LogSafe {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                case '"' -> out.append("\\\"");
+                case '"' -> out.append(quoted ? "\\\"" : "\"");
                 case '\\' -> out.append("\\\\");
                 default -> {
                     if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
@@ -44,7 +53,9 @@ public final class LogSafe {
                 }
             }
         }
-        out.append('"');
+        if (quoted) {
+            out.append('"');
+        }
         if (i < raw.length()) {
             out.append("…(").append(raw.codePointCount(0, raw.length())).append(" chars)");
         }

@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import ru.repitbot.config.docs.DocsPaths;
 
 /**
  * Swagger UI, {@code /redoc} and the OpenAPI document answer 404 when the API docs are off
@@ -18,29 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class DocsGateFilter extends OncePerRequestFilter {
 
-    /** Everything that serves or feeds the API docs. */
-    public static final List<String> DOCS_PREFIXES = List.of("/docs", "/swagger-ui", "/redoc", "/openapi.json",
-            "/openapi/", "/v3/api-docs", "/webjars/");
-
     private final boolean enabled;
 
     public DocsGateFilter(boolean enabled) {
         this.enabled = enabled;
     }
 
-    public static boolean isDocsPath(String path) {
-        for (String prefix : DOCS_PREFIXES) {
-            if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")
-                    || path.startsWith(prefix + ".") || prefix.endsWith("/") && path.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return enabled || !isDocsPath(request.getRequestURI().substring(request.getContextPath().length()));
+        return enabled || !DocsPaths.isDocsPath(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override
