@@ -17,7 +17,11 @@ public final class ServiceContractChecks {
     public static void assertOperable(int port, String serviceName, String... dependencies) {
         ApiClient api = ApiClient.local(port);
 
-        ApiClient.ApiResponse health = api.get("/health");
+        // Anyone may ask whether it is UP; its components and their details answer service tokens only.
+        ApiClient.ApiResponse anonymous = api.get("/health");
+        assertThat(anonymous.status()).as("GET /health: %s", anonymous).isEqualTo(200);
+        assertThat(anonymous.json().has("components")).as("components shown to anyone: %s", anonymous).isFalse();
+        ApiClient.ApiResponse health = api.withToken(TestTokens.get().service("repitbot-checks")).get("/health");
         assertThat(health.status()).as("GET /health: %s", health).isEqualTo(200);
         JsonNode json = health.json();
         assertThat(json.path("status").asString()).isEqualTo("UP");
