@@ -50,6 +50,12 @@ public class GatewayConfiguration {
         return new PathGuardFilter();
     }
 
+    /** A body (problem+json) for the bare 400 Netty's adapter writes for a request line with | or { in it. */
+    @Bean
+    org.springframework.boot.reactor.netty.NettyServerCustomizer emptyRefusalProblems() {
+        return ru.repitbot.gateway.web.EmptyRefusalProblems.customizer();
+    }
+
     /** The docs off in production unless DOCS_ENABLED=true (read at run time, as in every service). */
     @Bean
     DocsGateWebFilter docsGateWebFilter(org.springframework.core.env.Environment environment) {
