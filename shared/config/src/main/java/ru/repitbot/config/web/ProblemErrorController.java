@@ -7,7 +7,6 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,7 +27,7 @@ public class ProblemErrorController implements ErrorController {
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         String kind;
         String detail;
-        if (failure instanceof RequestRejectedException) {
+        if (isFirewallRefusal(failure)) {
             status = HttpStatus.BAD_REQUEST;
             kind = "malformed-request";
             detail = "The request is malformed: its URL contains characters or segments that are not allowed "
@@ -51,5 +50,15 @@ public class ProblemErrorController implements ErrorController {
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.toJson(Problems.of(status, kind, detail, instance)));
+    }
+
+    /** By name: Spring Security is optional (the bot has none), and so is its firewall's exception class. */
+    private static boolean isFirewallRefusal(Object failure) {
+        for (Class<?> type = failure == null ? null : failure.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("org.springframework.security.web.firewall.RequestRejectedException")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -112,6 +112,9 @@ class EdgesWebTest {
         assertThat(document.path("paths").has("/api/v1/things")).isTrue();
         assertThat(document.path("paths").propertyNames()).noneMatch(p -> p.contains("internal"))
                 .noneMatch(p -> p.equals("/redoc") || p.equals("/error"));
+        JsonNode badRequest = document.path("paths").path("/api/v1/things").path("get").path("responses").path("400");
+        assertThat(badRequest.path("content").path("application/problem+json").path("schema").path("$ref").asString())
+                .as("%s", badRequest).endsWith("/Problem");
 
         ApiResponse redoc = anonymous.withHeader("Accept", "text/html").get("/redoc");
         assertThat(redoc.status()).isEqualTo(200);
