@@ -15,13 +15,21 @@ public final class ServiceContractChecks {
 
     /** Asserts the operational endpoints of the service at {@code port}; {@code dependencies} must be UP. */
     public static void assertOperable(int port, String serviceName, String... dependencies) {
+        assertOperableFor(TestTokens.get().service("repitbot-checks"), port, serviceName, dependencies);
+    }
+
+    /**
+     * The same, reading health details with {@code serviceToken} (auth-service checks tokens with its own keys, not
+     * the test JWKS).
+     */
+    public static void assertOperableFor(String serviceToken, int port, String serviceName, String... dependencies) {
         ApiClient api = ApiClient.local(port);
 
         // Anyone may ask whether it is UP; its components and their details answer service tokens only.
         ApiClient.ApiResponse anonymous = api.get("/health");
         assertThat(anonymous.status()).as("GET /health: %s", anonymous).isEqualTo(200);
         assertThat(anonymous.json().has("components")).as("components shown to anyone: %s", anonymous).isFalse();
-        ApiClient.ApiResponse health = api.withToken(TestTokens.get().service("repitbot-checks")).get("/health");
+        ApiClient.ApiResponse health = api.withToken(serviceToken).get("/health");
         assertThat(health.status()).as("GET /health: %s", health).isEqualTo(200);
         JsonNode json = health.json();
         assertThat(json.path("status").asString()).isEqualTo("UP");
