@@ -23,7 +23,8 @@ class GatewayOperationsTest extends GatewayIntegrationTest {
 
     @Test
     void healthListsRedisAndTheServicesWithoutFailingOnADownOne() {
-        ApiClient.ApiResponse health = ApiClient.local(port).get("/health");
+        ApiClient.ApiResponse health = ApiClient.local(port)
+                .withToken(ru.repitbot.testsupport.TestTokens.get().service("telegram-bot")).get("/health");
 
         assertThat(health.status()).as("%s", health).isEqualTo(200);
         JsonNode json = health.json();

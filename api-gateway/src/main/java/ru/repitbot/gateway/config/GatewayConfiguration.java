@@ -17,6 +17,7 @@ import ru.repitbot.gateway.health.DownstreamHealthIndicator;
 import ru.repitbot.gateway.web.AccessLogFilter;
 import ru.repitbot.gateway.web.GatewayErrorHandler;
 import ru.repitbot.gateway.web.GatewayExchange;
+import ru.repitbot.gateway.web.DocsGateWebFilter;
 import ru.repitbot.gateway.web.PathGuardFilter;
 import ru.repitbot.gateway.web.RequestIdFilter;
 
@@ -47,6 +48,18 @@ public class GatewayConfiguration {
     @Bean
     PathGuardFilter pathGuardFilter() {
         return new PathGuardFilter();
+    }
+
+    /** A body (problem+json) for the bare 400 Netty's adapter writes for a request line with | or { in it. */
+    @Bean
+    org.springframework.boot.reactor.netty.NettyServerCustomizer emptyRefusalProblems() {
+        return ru.repitbot.gateway.web.EmptyRefusalProblems.customizer();
+    }
+
+    /** The docs off in production unless DOCS_ENABLED=true (read at run time, as in every service). */
+    @Bean
+    DocsGateWebFilter docsGateWebFilter(org.springframework.core.env.Environment environment) {
+        return new DocsGateWebFilter(ru.repitbot.config.env.DeploymentMode.docsEnabled(environment));
     }
 
     /**

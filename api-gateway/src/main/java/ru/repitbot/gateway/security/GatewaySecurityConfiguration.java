@@ -81,11 +81,14 @@ public class GatewaySecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(c -> c.configurationSource(corsSource))
                 .authorizeExchange(a -> a
+                        // Metrics tell an attacker a lot (routes, load, versions): the machine itself (a scraper
+                        // on the host, not a request a local proxy forwards) or a service token only.
+                        .pathMatchers("/metrics", "/metrics/**").access(LocalOrServiceCaller.INSTANCE)
                         .matchers(open).permitAll()
                         .pathMatchers(RouteTable.INTERNAL).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.jwtDecoder(decoder))
+                        .jwt(j -> j.jwtDecoder(decoder).jwtAuthenticationConverter(LocalOrServiceCaller.roles()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied)
                         .authenticationFailureHandler(failure))
@@ -112,6 +115,17 @@ public class GatewaySecurityConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
         return source;
+    }
+
+    /**
+     * Spring Security's firewall refusals ({@code ;jsessionid=}, {@code //}, {@code %25}…) as problem+json: its own
+     * handler answers a bare 400 with no body.
+     */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler exchangeRejectedHandler() {
+        return (exchange, rejected) -> ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request",
+                "The request is malformed: its URL contains characters or segments that are not allowed "
+                        + "(e.g. ;jsessionid=, //, an encoded % or a control character)");
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import ru.repitbot.config.logging.LogSafe;
 
 /**
  * One access-log line per request (logger {@code ru.repitbot.gateway.access}), as SLF4J key-values so the JSON log
@@ -56,7 +57,8 @@ public class AccessLogFilter implements WebFilter, Ordered {
         String route = GatewayExchange.route(exchange).map(r -> r.getId()).orElse("-");
         String userId = exchange.getAttribute(GatewayExchange.USER_ID);
         String method = exchange.getRequest().getMethod().name();
-        String path = exchange.getRequest().getURI().getRawPath();
+        // What the caller typed: cut and escaped before it reaches the log.
+        String path = LogSafe.unquoted(exchange.getRequest().getURI().getRawPath());
         String requestId = GatewayExchange.requestId(exchange);
         Level level = status >= 500 ? Level.WARN : Level.INFO;
         GatewayExchange.about(exchange, log.atLevel(level))

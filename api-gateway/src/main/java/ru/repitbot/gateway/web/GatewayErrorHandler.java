@@ -20,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
+import ru.repitbot.config.logging.LogSafe;
 
 /**
  * Turns every failure of the gateway into problem+json: no route 404, wrong method 405, rate limit 429 (with
@@ -76,7 +77,8 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler, Ordered {
         if (has(error, ConnectException.class) || has(error, NoRouteToHostException.class)
                 || has(error, UnknownHostException.class) || has(error, PrematureCloseException.class)) {
             GatewayExchange.about(exchange, log.atWarn()).log("Bad gateway to {} for {} {}: {}", service,
-                    exchange.getRequest().getMethod(), exchange.getRequest().getURI().getRawPath(), error.toString());
+                    exchange.getRequest().getMethod(), LogSafe.value(exchange.getRequest().getURI().getRawPath()),
+                    error.toString());
             return ProblemResponses.write(exchange, HttpStatus.BAD_GATEWAY, "bad-gateway",
                     label(service) + " could not be reached");
         }
@@ -91,7 +93,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler, Ordered {
                     detail(status, rse, exchange), headers);
         }
         GatewayExchange.about(exchange, log.atError()).setCause(error).log("Unhandled gateway error on {} {}",
-                exchange.getRequest().getMethod(), exchange.getRequest().getURI().getRawPath());
+                exchange.getRequest().getMethod(), LogSafe.value(exchange.getRequest().getURI().getRawPath()));
         return ProblemResponses.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Something went wrong on our side; it has been logged");
     }

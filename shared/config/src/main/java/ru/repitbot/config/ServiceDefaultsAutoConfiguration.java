@@ -22,7 +22,12 @@ import ru.repitbot.config.docs.ApiConventions;
 import ru.repitbot.config.docs.RedocController;
 import ru.repitbot.config.docs.SnakeCaseModelResolver;
 import ru.repitbot.config.security.CurrentUser;
+import org.springframework.core.env.Environment;
+import ru.repitbot.config.env.DeploymentMode;
 import ru.repitbot.config.web.CurrentUserArgumentResolver;
+import ru.repitbot.config.web.DocsGateFilter;
+import ru.repitbot.config.web.ProblemErrorController;
+import ru.repitbot.config.web.TomcatProblemPages;
 import ru.repitbot.config.web.ProblemDetailsAdvice;
 import ru.repitbot.config.web.RequestIdFilter;
 import ru.repitbot.config.web.StrictRequestBodies;
@@ -32,7 +37,7 @@ import ru.repitbot.config.web.WireEnumParameters;
  * The web defaults of a servlet service: problem+json errors, request ids, the caller parameter, wire enums as
  * parameters ({@link WireEnumParameters}), request bodies that refuse unknown fields, API docs in the API style.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ServiceDefaultsAutoConfiguration {
 
@@ -46,6 +51,27 @@ public class ServiceDefaultsAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Tomcat's own refusals ({@code %00}, {@code %2F}, an over-long header…) as problem+json, not its HTML page. */
+    @Bean
+    TomcatProblemPages tomcatProblemPages() {
+        return new TomcatProblemPages();
+    }
+
+    /** {@code /error} as problem+json (Boot's BasicErrorController steps back: it is missing-bean conditional). */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** The API docs off in production unless DOCS_ENABLED=true (read at run time; see DeploymentMode). */
+    @Bean
+    FilterRegistrationBean<DocsGateFilter> docsGateFilter(Environment environment) {
+        FilterRegistrationBean<DocsGateFilter> registration = new FilterRegistrationBean<>(
+                new DocsGateFilter(DeploymentMode.docsEnabled(environment)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -15,9 +15,21 @@ public final class ServiceContractChecks {
 
     /** Asserts the operational endpoints of the service at {@code port}; {@code dependencies} must be UP. */
     public static void assertOperable(int port, String serviceName, String... dependencies) {
+        assertOperableFor(TestTokens.get().service("repitbot-checks"), port, serviceName, dependencies);
+    }
+
+    /**
+     * The same, reading health details with {@code serviceToken} (auth-service checks tokens with its own keys, not
+     * the test JWKS).
+     */
+    public static void assertOperableFor(String serviceToken, int port, String serviceName, String... dependencies) {
         ApiClient api = ApiClient.local(port);
 
-        ApiClient.ApiResponse health = api.get("/health");
+        // Anyone may ask whether it is UP; components and details answer service tokens (shared/config's
+        // EdgesWebTest checks that strangers see none; the bot, which checks no tokens, shows them to all).
+        ApiClient.ApiResponse anonymous = api.get("/health");
+        assertThat(anonymous.status()).as("GET /health: %s", anonymous).isEqualTo(200);
+        ApiClient.ApiResponse health = api.withToken(serviceToken).get("/health");
         assertThat(health.status()).as("GET /health: %s", health).isEqualTo(200);
         JsonNode json = health.json();
         assertThat(json.path("status").asString()).isEqualTo("UP");

@@ -14,6 +14,7 @@ import ru.repitbot.bot.i18n.Texts;
 import ru.repitbot.bot.session.DialogChange;
 import ru.repitbot.bot.session.DialogState;
 import ru.repitbot.bot.session.Login;
+import ru.repitbot.config.logging.LogSafe;
 
 /**
  * Decides which flow answers an event, runs it, and hands the reply to the {@link Delivery}. Precedence (docs/domain/bot.md#routing-precedence,
@@ -66,11 +67,12 @@ public final class Router {
             reply = Reply.of(new Screen(turn.t("session.ended"), new Keyboard.Remove(), true))
                     .withToast(event.isCallback() ? turn.t("session.ended_short") : null);
         } catch (GatewayException failure) {
-            log.info("Gateway call failed for update {}: {}", event.updateId(), failure.getMessage());
+            log.info("Gateway call failed for update {}: {}", event.updateId(), LogSafe.value(failure.getMessage()));
             String sentence = ProblemTexts.sentence(failure, turn.t());
             reply = event.isCallback() ? Reply.alertOnly(sentence) : Reply.text(sentence);
         } catch (CallbackData.BadCallbackException bad) {
-            log.info("Outdated or forged button in update {}: {}", event.updateId(), bad.getMessage());
+            // Button data comes from the chat: a forged one is cut and escaped before it reaches the log.
+            log.info("Outdated or forged button in update {}: {}", event.updateId(), LogSafe.value(bad.getMessage()));
             reply = Reply.alertOnly(turn.t("error.outdated_button"));
         } catch (RuntimeException bug) {
             log.error("Update {} ({}) failed in {}", event.updateId(), event.kind(), describe(decision), bug);

@@ -51,6 +51,64 @@ class HealthAndLogsIT {
     }
 
     @Test
+    void healthDetailsAndMetricsAreForServiceCallersOnly() throws IOException {
+        String serviceToken = stack.gateway().post("/api/v1/auth/token", Map.of("grant_type", "client_credentials",
+                "client_id", "telegram-bot", "client_secret", generatedSecret("TELEGRAM_BOT_SECRET_KEY"))).json()
+                .path("access_token").asString();
+        for (String name : running()) {
+            if (name.equals("telegram-bot")) {
+                continue; // checks no tokens at all: shows its components to whoever reaches its loopback port
+            }
+            int port = RepitbotStack.DEPLOYABLES.get(name);
+            ApiResponse anonymous = ApiClient.local(port).get("/health");
+            assertThat(anonymous.json().has("components")).as("%s /health to anyone: %s", name, anonymous).isFalse();
+            ApiResponse service = ApiClient.local(port).withToken(serviceToken).get("/health");
+            assertThat(service.json().has("components")).as("%s /health to a service: %s", name, service).isTrue();
+        }
+        ApiResponse viaProxy = stack.gateway().withHeader("X-Forwarded-For", "203.0.113.9")
+                .withHeader("Accept", "text/plain").get("/metrics");
+        assertThat(viaProxy.status()).as("%s", viaProxy).isIn(401, 403);
+        assertThat(viaProxy.body()).doesNotContain("jvm_memory_used_bytes");
+        assertThat(stack.gateway().withHeader("X-Forwarded-For", "203.0.113.9").withToken(serviceToken)
+                .withHeader("Accept", "text/plain").get("/metrics").body()).contains("jvm_memory_used_bytes");
+    }
+
+    /** A secret the launcher generated into the state directory's secrets.env (beside logs/). */
+    private String generatedSecret(String name) throws IOException {
+        return Files.readAllLines(stack.logFile("api-gateway").getParent().resolveSibling("secrets.env")).stream()
+                .filter(l -> l.startsWith(name + "=")).map(l -> l.substring(name.length() + 1)).findFirst()
+                .orElseThrow();
+    }
+
+    /** Services listen on the loopback interface only; the gateway, the public door, on every interface. */
+    @Test
+    void onlyTheGatewayAnswersOnTheMachinesOtherAddresses() throws Exception {
+        java.net.InetAddress other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().filter(i -> {
+                    try {
+                        return i.isUp() && !i.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "this machine has no other IPv4 address");
+        for (String name : running()) {
+            int port = RepitbotStack.DEPLOYABLES.get(name);
+            boolean answers;
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(other, port), 2_000);
+                answers = true;
+            } catch (java.io.IOException refused) {
+                answers = false;
+            }
+            assertThat(answers).as("%s on %s:%s", name, other.getHostAddress(), port)
+                    .isEqualTo(name.equals("api-gateway"));
+        }
+    }
+
+    @Test
     void theGatewayServesOneSwaggerUiOverAllServices() {
         ApiResponse docs = stack.gateway().withHeader("Accept", "text/html").get("/docs");
         assertThat(docs.status()).as("%s", docs).isIn(200, 302);

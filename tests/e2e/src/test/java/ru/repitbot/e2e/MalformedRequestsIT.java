@@ -96,6 +96,13 @@ class MalformedRequestsIT {
                 c("list users: size 100000", As.ADMIN, a -> a.get("/api/v1/users?size=100000")),
                 c("list users: page a word", As.ADMIN, a -> a.get("/api/v1/users?page=first")),
                 c("list users: unknown role", As.ADMIN, a -> a.get("/api/v1/users?role=wizard")),
+                // paging far beyond any list: a 400 naming page, never an offset that overflows (was a 500)
+                c("list users: page 99999999", As.ADMIN, a -> a.get("/api/v1/users?page=99999999")),
+                c("list users: page 2147483647 size 100", As.ADMIN,
+                        a -> a.get("/api/v1/users?page=2147483647&size=100")),
+                c("list lessons: page 99999999", As.TUTOR, a -> a.get("/api/v1/lessons?page=99999999")),
+                c("list homework: page 99999999", As.TUTOR, a -> a.get("/api/v1/homework?page=99999999")),
+                c("list payments: page 99999999", As.TUTOR, a -> a.get("/api/v1/payments?page=99999999")),
                 c("update user: grade a word", As.ADMIN, a -> a.sendRaw("PATCH", "/api/v1/users/987654321",
                         "{\"grade\":\"x\"}")),
                 c("delete user: unknown id", As.ADMIN, a -> a.delete("/api/v1/users/987654321")),
@@ -124,5 +131,44 @@ class MalformedRequestsIT {
         assertThat(response.status()).as("%s", response).isBetween(400, 499);
         assertThat(response.isProblem()).as("problem+json, was %s: %s", response.contentType(), response).isTrue();
         assertThat(response.json().get("status").asInt()).isEqualTo(response.status());
+    }
+
+    /** Every paged list refuses a page far beyond any list with a 400 that names {@code page}. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/users", "/api/v1/lessons", "/api/v1/homework",
+        "/api/v1/payments"})
+    void aPageFarBeyondAnyListIsA400NamingPage(String list) {
+        ApiResponse response = scenario.world().tutorA().api(scenario.stack()).get(list + "?page=99999999");
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.json().path("errors").get(0).path("field").asString()).as("%s", response)
+                .isEqualTo("page");
+    }
+
+    /**
+     * Request lines no HTTP client library would send, written to the socket: the gateway and each service answer
+     * problem+json, not Tomcat's HTML page or an empty 400.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/users/a%00b", "/api/v1/users/a%2Fb",
+        "/api/v1/users/a%5Cb", "/api/v1/users;jsessionid=0123", "/api/v1/users/a%0Ab"})
+    void malformedRequestLinesAreProblemJsonAtTheGatewayAndTheServices(String target) {
+        int gateway = RepitbotStack.DEPLOYABLES.get("api-gateway");
+        int userService = RepitbotStack.DEPLOYABLES.get("user-service");
+        for (int port : new int[] {gateway, userService}) {
+            RawHttp response = RawHttp.get(port, target);
+            assertThat(response.status()).as("port %s: %s", port, response).isEqualTo(400);
+            assertThat(response.contentType()).as("port %s: %s", port, response)
+                    .startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"status\":400").contains("\"title\"").contains("\"detail\"");
+        }
+    }
+
+    /** What only Tomcat itself refuses (before any filter): bad characters and an over-long URL, at a service. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/users/a|b", "/api/v1/users?q={x}"})
+    void characterRefusalsOfTomcatAreProblemJson(String target) {
+        RawHttp response = RawHttp.get(RepitbotStack.DEPLOYABLES.get("lesson-service"), target);
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.contentType()).as("%s", response).startsWith("application/problem+json");
     }
 }

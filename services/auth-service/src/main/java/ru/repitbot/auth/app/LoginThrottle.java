@@ -72,7 +72,9 @@ public class LoginThrottle {
                 LockoutPolicy.State next = policy.afterWrongCode(current.state(), now);
                 if (store.replace(key, current, next, policy.retention(next, now))) {
                     if (next.lockouts() > current.state().lockouts()) {
-                        log.info("Login locked for {} until {} (lock-out #{})", key, next.lockedUntil(),
+                        // The key holds a Telegram id or an address: the log says which kind, never the value.
+                        log.info("Login locked for a {} until {} (lock-out #{})",
+                                key.contains(":tg:") ? "Telegram id" : "client address", next.lockedUntil(),
                                 next.lockouts());
                     }
                     break;

@@ -42,7 +42,8 @@ public class Logins {
             case Verified v -> {
                 Role role = role(v.role());
                 throttle.reset(telegramId);
-                log.info("Login of user {} ({}) with Telegram id {}", v.userId(), role, telegramId);
+                // Telegram ids are personal data a log never needs: the user id is enough to follow a login.
+                log.info("Login of user {} ({})", v.userId(), role);
                 yield sessions.start(v.userId(), telegramId, role, v.fullName());
             }
             case WrongCode w -> {

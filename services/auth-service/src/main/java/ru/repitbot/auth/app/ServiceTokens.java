@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import ru.repitbot.auth.domain.ServiceClients;
 import ru.repitbot.models.errors.UnauthorizedException;
+import ru.repitbot.config.logging.LogSafe;
 
 /** Client credentials: a deployable proves its secret and gets a service token. */
 @Service
@@ -24,7 +25,7 @@ public class ServiceTokens {
     /** @throws UnauthorizedException for an unknown client, a client without secret, or a wrong secret */
     public AccessTokens.Issued issue(String clientId, String clientSecret) {
         String client = clients.authenticate(clientId, clientSecret).orElseThrow(() -> {
-            log.warn("Client credentials refused for client_id '{}'", clientId);
+            log.warn("Client credentials refused for client_id {}", LogSafe.value(clientId));
             return new UnauthorizedException("Unknown client or wrong client secret");
         });
         return tokens.forService(client);

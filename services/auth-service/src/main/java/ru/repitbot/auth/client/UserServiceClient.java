@@ -14,6 +14,7 @@ import org.springframework.web.client.RestClientException;
 import ru.repitbot.auth.app.DependencyUnavailableException;
 import ru.repitbot.auth.app.SelfServiceToken;
 import tools.jackson.databind.JsonNode;
+import ru.repitbot.config.logging.LogSafe;
 
 /**
  * auth-service's calls to user-service (docs/architecture/contracts.md "Login"), with auth-service's own service
@@ -130,9 +131,10 @@ public class UserServiceClient {
 
     private static DependencyUnavailableException unexpected(String what, HttpStatusCode status, String detail) {
         if (status.value() == 401 || status.value() == 403) {
-            log.error("user-service refused auth-service's own service token on {} ({}): {}", what, status, detail);
+            log.error("user-service refused auth-service's own service token on {} ({}): {}", what, status,
+                    LogSafe.value(detail));
         } else {
-            log.warn("user-service {} answered {}: {}", what, status, detail);
+            log.warn("user-service {} answered {}: {}", what, status, LogSafe.value(detail));
         }
         return new DependencyUnavailableException(DEPENDENCY, "answered " + status.value());
     }

@@ -22,9 +22,12 @@ class AuthServiceSmokeTest extends AuthApiTestBase {
 
     @Test
     void bootsHealthyWithItsDependenciesAndDocs() {
-        ServiceContractChecks.assertOperable(port, "auth-service", "db", "redis");
+        // Health details answer service tokens only; auth-service accepts the tokens it issued itself.
+        String serviceToken = serviceToken("telegram-bot", BOT_SECRET);
+        ServiceContractChecks.assertOperableFor(serviceToken, port, "auth-service", "db", "redis");
         // auth-service has no events: the broker being down must not make it unhealthy.
-        assertThat(ApiClient.local(port).get("/health").json().path("components").has("rabbit")).isFalse();
+        assertThat(ApiClient.local(port).withToken(serviceToken).get("/health")
+                .json().path("components").has("rabbit")).isFalse();
     }
 
     @Test

@@ -52,6 +52,8 @@ public class SeedEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         copy(env, "SERVICE_VERSION", "info.app.version", p);
         copy(env, "ENVIRONMENT", "repitbot.environment", p);
         copy(env, "SECRET_KEY", "repitbot.secret-key", p);
+        copy(env, "DOCS_ENABLED", "repitbot.docs.enabled", p);
+        copy(env, "BIND_ADDRESS", "server.address", p);
 
         String portVar = service.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
         if (env.getProperty(portVar) != null) {

@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import ru.repitbot.config.web.Problems;
+import ru.repitbot.config.logging.LogSafe;
 
 /**
  * When a token cannot be checked because auth-service's JWKS does not answer, Spring Security raises an
@@ -33,7 +34,7 @@ class KeySetUnavailableFilter extends OncePerRequestFilter {
             if (response.isCommitted()) {
                 throw e;
             }
-            log.warn("Could not check a token: {}", e.getMessage());
+            log.warn("Could not check a token: {}", LogSafe.value(e.getMessage()));
             ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                     "Tokens cannot be checked right now; try again shortly", URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());

@@ -38,7 +38,7 @@ public class ServiceSecurityAutoConfiguration {
     /** Paths every service serves without a token. */
     public static final String[] OPEN_PATHS = {"/health", "/health/**", "/livez", "/readyz", "/metrics", "/info",
         "/docs", "/docs/**", "/swagger-ui/**", "/swagger-ui.html", "/openapi.json", "/openapi.json/**", "/redoc",
-        "/error"};
+        "/webjars/**", "/error"};
 
     @Bean
     ru.repitbot.config.web.SecurityProblemsAdvice securityProblemsAdvice() {

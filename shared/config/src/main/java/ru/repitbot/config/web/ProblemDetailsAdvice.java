@@ -34,6 +34,7 @@ import ru.repitbot.models.errors.TooManyRequestsException;
 import ru.repitbot.models.errors.UnauthorizedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import ru.repitbot.config.logging.LogSafe;
 
 /**
  * Every error of a service as {@code application/problem+json}: bad input is a 400 naming the field and the reason,
@@ -93,14 +94,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class})
     ResponseEntity<Object> integrity(RuntimeException e, HttpServletRequest request) {
-        log.info("Rejected by a database constraint: {}", org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        // The database quotes the offending values (what a caller sent): cut and escaped.
+        log.info("Rejected by a database constraint: {}", LogSafe.value(
+                org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage()));
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict",
                 "The change conflicts with existing data", uri(request)), new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        log.error("Unhandled error on {} {}", request.getMethod(), LogSafe.value(request.getRequestURI()), e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Something went wrong on our side; it has been logged", uri(request)), new HttpHeaders());
     }

@@ -20,6 +20,7 @@ import ru.repitbot.bot.gateway.GatewayProblem;
 import ru.repitbot.bot.gateway.model.User;
 import ru.repitbot.bot.session.Login;
 import ru.repitbot.models.Role;
+import ru.repitbot.config.logging.LogSafe;
 
 /**
  * Login and logout (docs/domain/bot.md#login, docs/domain/users-and-access.md#login). {@code /start}: the main menu for a logged-in person, else the
@@ -88,7 +89,8 @@ public class StartFlow implements Flow {
                     login.refreshToken(), login.accessExpiresAt(), login.refreshExpiresAt()), me.timeZone());
             name = me.fullName();
         } catch (GatewayException e) {
-            log.info("Logged in user {} but could not read their profile: {}", login.userId(), e.getMessage());
+            log.info("Logged in user {} but could not read their profile: {}", login.userId(),
+                    LogSafe.value(e.getMessage()));
         }
         String welcome = turn.t("login.welcome", name == null ? "" : name) + "\n"
                 + turn.t("login.your_role", turn.t("role." + role.value()));
@@ -109,7 +111,7 @@ public class StartFlow implements Flow {
             auth.logout(turn.user().refreshToken());
         } catch (GatewayException e) {
             // The refresh token expires by itself; the person is logged out of the bot either way.
-            log.info("Logout at auth-service failed: {}", e.getMessage());
+            log.info("Logout at auth-service failed: {}", LogSafe.value(e.getMessage()));
         }
         turn.signOut();
         return Reply.of(new Screen(turn.t("logout.done"), new Keyboard.Remove(), true));
