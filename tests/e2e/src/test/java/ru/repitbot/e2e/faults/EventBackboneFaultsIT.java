@@ -193,7 +193,7 @@ class EventBackboneFaultsIT {
         Accounting accounting = account(postgres, lessons);
         Map<String, Long> queues = rabbit.queues();
         long replica2 = processed(FaultStack.metrics(FaultStack.REPLICA_PORT));
-        long replica1 = processed(FaultStack.metrics(8005));
+        long replica1 = processed(FaultStack.metrics(FaultStack.PAYMENT_PORT));
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         say("RESULT changes=%d rate=%.1f/s duration=%.0fs retried_sends=%d change_p50=%.0fms change_p99=%.0fms "

@@ -22,16 +22,20 @@ import java.util.stream.Stream;
 
 /**
  * The part of the system on the attendance -> balance path (gateway, auth, user, lesson, payment), started by
- * {@code ./repitbot up --no-build} with {@code REPITBOT_ONLY} on the default ports, against the test's own
+ * {@code ./repitbot up --no-build} with {@code REPITBOT_ONLY} on ports of its own (28000 and up unless
+ * {@code -De2e.faultsBasePort=N}, so a developer's stack and the suite's shared stack may run beside it), against the test's own
  * PostgreSQL and RabbitMQ; plus a second payment-service JVM (the same command line and environment as the
  * launcher's, on another port) so that two replicas consume the same queue.
  */
 final class FaultStack implements AutoCloseable {
 
-    static final String GATEWAY = "http://127.0.0.1:8000";
+    static final int BASE_PORT = Integer.getInteger("e2e.faultsBasePort", 28000);
+    /** Ports of this stack: RepitbotStack's order (contracts.md), shifted to {@link #BASE_PORT}. */
+    static final int PAYMENT_PORT = BASE_PORT + 5;
+    static final String GATEWAY = "http://127.0.0.1:" + BASE_PORT;
     static final List<String> DEPLOYABLES = List.of("api-gateway", "auth-service", "user-service", "lesson-service",
             "payment-service");
-    static final int REPLICA_PORT = 8015;
+    static final int REPLICA_PORT = BASE_PORT + 15;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -65,6 +69,14 @@ final class FaultStack implements AutoCloseable {
         s.put("ENVIRONMENT", "testing");
         s.put("LOG_LEVEL", "INFO");
         s.put("TELEGRAM_STANDIN", "off");
+        List<String> order = List.of("api-gateway", "user-service", "auth-service", "lesson-service",
+                "homework-service", "payment-service", "notification-service", "material-service",
+                "analytics-service", "achievement-service", "scheduler-service", "telegram-bot");
+        for (int i = 0; i < order.size(); i++) {
+            s.put(order.get(i).toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT",
+                    Integer.toString(BASE_PORT + i));
+        }
+        s.put("TELEGRAM_STANDIN_PORT", Integer.toString(BASE_PORT + 12));
         StringBuilder text = new StringBuilder("# Written by EventBackboneFaultsIT for this run only.\n");
         s.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         Files.writeString(state.resolve("faults.env"), text.toString(), StandardCharsets.UTF_8);
