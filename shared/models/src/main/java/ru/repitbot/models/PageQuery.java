@@ -9,6 +9,11 @@ public record PageQuery(int page, int size) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
+    /**
+     * How deep paging may reach (page × size). Far beyond any real list, and it keeps offsets inside what SQL
+     * drivers and JPA take as an int: {@code ?page=99999999} is a 400 naming page, not an overflow deep down.
+     */
+    public static final long MAX_ROWS = 1_000_000;
 
     public PageQuery {
         if (page < 1) {
@@ -16,6 +21,9 @@ public record PageQuery(int page, int size) {
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidFieldException("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) page * size > MAX_ROWS) {
+            throw new InvalidFieldException("page", "page × size must be at most " + MAX_ROWS);
         }
     }
 
