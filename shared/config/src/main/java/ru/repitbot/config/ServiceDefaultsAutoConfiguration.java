@@ -23,6 +23,7 @@ import ru.repitbot.config.docs.SnakeCaseModelResolver;
 import ru.repitbot.config.security.CurrentUser;
 import ru.repitbot.config.web.CurrentUserArgumentResolver;
 import ru.repitbot.config.web.ProblemDetailsAdvice;
+import ru.repitbot.config.web.NulFreeParameters;
 import ru.repitbot.config.web.RequestIdFilter;
 import ru.repitbot.config.web.StrictRequestBodies;
 
@@ -44,6 +45,14 @@ public class ServiceDefaultsAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After the security filters: a caller without a valid token is told that first. */
+    @Bean
+    FilterRegistrationBean<NulFreeParameters> nulFreeParameters() {
+        FilterRegistrationBean<NulFreeParameters> registration = new FilterRegistrationBean<>(new NulFreeParameters());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }
 
