@@ -50,9 +50,10 @@ final class Families {
     private final Family owner;
     private final Family other;
     private final Objects objects;
-    /** Lesson times of this instance: far from the other classes' (ApiStyleIT 400-700 days ahead), an hour apart. */
+    /** Lesson times of this instance: after the other classes' (ApiStyleIT 400-700 days ahead), within the 5 years a
+     * deadline may reach, an hour apart. */
     private final OffsetDateTime base = OffsetDateTime.now(ZoneOffset.ofHours(3)).truncatedTo(ChronoUnit.DAYS)
-            .plusDays(900 + ThreadLocalRandom.current().nextInt(2000)).withHour(6);
+            .plusDays(900 + ThreadLocalRandom.current().nextInt(700)).withHour(6);
     private final AtomicInteger slot = new AtomicInteger();
 
     private Families(Scenario scenario) {
