@@ -39,6 +39,26 @@ class GatewayOperationsTest extends GatewayIntegrationTest {
         assertThat(ApiClient.local(port).get("/readyz").status()).isEqualTo(200);
     }
 
+    /** Refused by Netty's HTTP codec before any filter runs: still a problem, like every other 4xx. */
+    @Test
+    void requestsTheHttpCodecRefusesAreProblemsToo() {
+        ApiClient.ApiResponse longLine = ApiClient.local(port).get("/api/v1/users?search=" + "a".repeat(10_000));
+        assertThat(longLine.status()).as("%s", longLine).isEqualTo(414);
+        assertThat(longLine.isProblem()).as("content type %s", longLine.contentType()).isTrue();
+        assertThat(longLine.json().path("type").asString()).isEqualTo("urn:repitbot:problem:uri-too-long");
+        assertThat(longLine.json().path("status").asInt()).isEqualTo(414);
+        assertThat(longLine.json().path("detail").asString()).contains("request line");
+
+        ApiClient.ApiResponse bigHeaders = ApiClient.local(port).withHeader("X-Padding", "b".repeat(20_000))
+                .get("/api/v1/users/7");
+        assertThat(bigHeaders.status()).as("%s", bigHeaders).isEqualTo(431);
+        assertThat(bigHeaders.isProblem()).as("content type %s", bigHeaders.contentType()).isTrue();
+        assertThat(bigHeaders.json().path("status").asInt()).isEqualTo(431);
+
+        // An ordinary answer is untouched.
+        assertThat(user("tutor").get("/api/v1/users/7").status()).isEqualTo(200);
+    }
+
     @Test
     void metricsIncludeRouteTimings() {
         assertThat(user("tutor").get("/api/v1/users/7").status()).isEqualTo(200);

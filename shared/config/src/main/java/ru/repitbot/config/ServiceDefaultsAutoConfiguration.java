@@ -29,6 +29,7 @@ import ru.repitbot.config.web.DocsGateFilter;
 import ru.repitbot.config.web.ProblemErrorController;
 import ru.repitbot.config.web.TomcatProblemPages;
 import ru.repitbot.config.web.ProblemDetailsAdvice;
+import ru.repitbot.config.web.NulFreeParameters;
 import ru.repitbot.config.web.RequestIdFilter;
 import ru.repitbot.config.web.StrictRequestBodies;
 import ru.repitbot.config.web.WireEnumParameters;
@@ -72,6 +73,14 @@ public class ServiceDefaultsAutoConfiguration {
         FilterRegistrationBean<DocsGateFilter> registration = new FilterRegistrationBean<>(
                 new DocsGateFilter(DeploymentMode.docsEnabled(environment)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** After the security filters: a caller without a valid token is told that first. */
+    @Bean
+    FilterRegistrationBean<NulFreeParameters> nulFreeParameters() {
+        FilterRegistrationBean<NulFreeParameters> registration = new FilterRegistrationBean<>(new NulFreeParameters());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }
 

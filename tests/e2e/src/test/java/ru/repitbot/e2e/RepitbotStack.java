@@ -286,6 +286,22 @@ public final class RepitbotStack implements AutoCloseable {
         if (!"real".equals(infra.getProperty("POSTGRES_MODE"))) {
             return; // embedded: its data lives in the state directory, deleted below
         }
+        try (var connection = connect("postgres"); var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
+        } catch (Exception e) {
+            System.err.println("e2e: could not drop " + database + ": " + e);
+        }
+    }
+
+    /**
+     * A JDBC connection to this run's database, for tests that must read what only a service's own tables hold
+     * (e.g. auth-service's signing key, to forge tokens that differ from real ones in one claim only).
+     */
+    public java.sql.Connection database() throws java.sql.SQLException {
+        return connect(database);
+    }
+
+    private java.sql.Connection connect(String name) throws java.sql.SQLException {
         URI uri = URI.create(infra.getProperty("DATABASE_URL").replaceFirst("^jdbc:", ""));
         String user = "postgres";
         String password = null;
@@ -299,12 +315,8 @@ public final class RepitbotStack implements AutoCloseable {
         if (password != null) {
             props.setProperty("password", password);
         }
-        String url = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + "/postgres";
-        try (var connection = DriverManager.getConnection(url, props); var statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
-        } catch (Exception e) {
-            System.err.println("e2e: could not drop " + database + ": " + e);
-        }
+        return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + ":"
+                + (uri.getPort() < 0 ? 5432 : uri.getPort()) + "/" + name, props);
     }
 
     private void deleteQueues() {

@@ -11,7 +11,8 @@ import tools.jackson.databind.DeserializationFeature;
  * {@code duraton_minutes} ({@link ProblemDetailsAdvice}), not a lesson of the default length. Only the JSON converter
  * that reads requests into controllers is strict; the application's {@code JsonMapper} (and so a {@code RestClient}
  * reading another service's answer) keeps ignoring fields it does not know, so a service may add fields to its
- * answers without breaking its callers. Bodies declared as a {@code Map} or {@code JsonNode} accept any field.
+ * answers without breaking its callers. Bodies declared as a {@code Map} or {@code JsonNode} accept any field. The same
+ * converter refuses text containing NUL ({@link NulFreeText}).
  */
 public class StrictRequestBodies implements WebMvcConfigurer {
 
@@ -25,10 +26,7 @@ public class StrictRequestBodies implements WebMvcConfigurer {
             return converter;
         }
         JacksonJsonHttpMessageConverter json = (JacksonJsonHttpMessageConverter) converter;
-        if (json.getMapper().isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)) {
-            return converter;
-        }
         return new JacksonJsonHttpMessageConverter(json.getMapper().rebuild()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).addModule(NulFreeText.module()).build());
     }
 }

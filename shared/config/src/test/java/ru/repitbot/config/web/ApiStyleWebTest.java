@@ -63,6 +63,11 @@ class ApiStyleWebTest {
                     null, lesson.place());
         }
 
+        @org.springframework.web.bind.annotation.GetMapping("/lessons")
+        List<Lesson> search(@org.springframework.web.bind.annotation.RequestParam(required = false) String search) {
+            return List.of(new Lesson(1, search, 60, null, null));
+        }
+
         @PostMapping("/settings")
         Map<String, Object> settings(@RequestBody Map<String, Object> anything) {
             return anything;
@@ -92,6 +97,48 @@ class ApiStyleWebTest {
             assertThat(response.getStatus()).isEqualTo(400);
             JsonNode problem = JSON.readTree(response.getContentAsString());
             assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("place.flor");
+        });
+    }
+
+    @Test
+    void textWithTheNulCharacterIsA400NamingTheFieldNotADatabaseError() {
+        runner.run(context -> {
+            MockHttpServletResponse top = post(context, "/lessons", "{\"topic\":\"Дро\\u0000би\"}");
+            assertThat(top.getStatus()).isEqualTo(400);
+            JsonNode problem = JSON.readTree(top.getContentAsString());
+            assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("topic");
+            assertThat(problem.path("errors").get(0).path("reason").asString()).contains("NUL");
+
+            MockHttpServletResponse nested = post(context, "/lessons",
+                    "{\"topic\":\"Дроби\",\"place\":{\"room\":\"\\u0000\"}}");
+            assertThat(nested.getStatus()).isEqualTo(400);
+            assertThat(JSON.readTree(nested.getContentAsString()).path("errors").get(0).path("field").asString())
+                    .isEqualTo("place.room");
+
+            // Other odd text is kept as it is.
+            MockHttpServletResponse rtl = post(context, "/lessons", "{\"topic\":\"\\u202eДроби\"}");
+            assertThat(rtl.getStatus()).isEqualTo(200);
+            assertThat(JSON.readTree(rtl.getContentAsString()).path("topic").asString()).isEqualTo("\u202eДроби");
+        });
+    }
+
+    @Test
+    void aQueryParameterWithTheNulCharacterIsA400NamingIt() {
+        runner.run(context -> {
+            @SuppressWarnings("unchecked")
+            jakarta.servlet.Filter filter = ((org.springframework.boot.web.servlet.FilterRegistrationBean<
+                    NulFreeParameters>) context.getBean("nulFreeParameters")).getFilter();
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).addFilters(filter).build();
+            MockHttpServletResponse refused = mvc.perform(MockMvcRequestBuilders.get("/lessons")
+                    .param("search", "a\u0000b")).andReturn().getResponse();
+            assertThat(refused.getStatus()).isEqualTo(400);
+            assertThat(refused.getContentType()).startsWith("application/problem+json");
+            JsonNode problem = JSON.readTree(refused.getContentAsString());
+            assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("search");
+
+            MockHttpServletResponse fine = mvc.perform(MockMvcRequestBuilders.get("/lessons")
+                    .param("search", "Дроби")).andReturn().getResponse();
+            assertThat(fine.getStatus()).isEqualTo(200);
         });
     }
 
