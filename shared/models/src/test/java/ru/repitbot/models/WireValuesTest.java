@@ -50,12 +50,4 @@ class WireValuesTest {
         assertThatThrownBy(() -> PageQuery.of(1, 101)).isInstanceOf(InvalidFieldException.class)
                 .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("size");
     }
-
-    @Test
-    void pagingTooDeepIsAFieldErrorNotAnOverflow() {
-        assertThat(PageQuery.of(10_000, 100).offset()).isEqualTo(999_900);
-        assertThatThrownBy(() -> PageQuery.of(99_999_999, 100)).isInstanceOf(InvalidFieldException.class)
-                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("page");
-        assertThatThrownBy(() -> PageQuery.of(Integer.MAX_VALUE, 10)).isInstanceOf(InvalidFieldException.class);
-    }
 }
