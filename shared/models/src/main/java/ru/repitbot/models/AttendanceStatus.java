@@ -37,8 +37,8 @@ public enum AttendanceStatus implements WireEnum {
     }
 
     /**
-     * Whether a lesson with this attendance takes one lesson off the prepaid balance (DECISIONS "Lessons and
-     * money", SPEC §3.1): {@code attended} and {@code unexcused_absence}; {@code scheduled}, {@code excused_absence}
+     * Whether a lesson with this attendance takes one lesson off the prepaid balance
+     * (docs/domain/payments.md#charging): {@code attended} and {@code unexcused_absence}; {@code scheduled}, {@code excused_absence}
      * and {@code rescheduled} are free. An undated make-up lesson is free whatever its status ({@link
      * LessonCharging}).
      */

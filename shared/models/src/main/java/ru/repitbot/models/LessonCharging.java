@@ -1,7 +1,7 @@
 package ru.repitbot.models;
 
 /**
- * Whether a lesson costs one lesson of the prepaid balance (DECISIONS "Lessons and money", SPEC §3.1): its attendance
+ * Whether a lesson costs one lesson of the prepaid balance (docs/domain/payments.md#charging): its attendance
  * is a charged one ({@link AttendanceStatus#charged()}), and it is not an undated make-up lesson (the topic that fell
  * off the end of a topic shift, waiting for a slot). Once a make-up lesson has a date it is charged by its status
  * like any other. lesson-service shows it as {@code charged}, payment-service counts it in the balance: one rule.

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The charging rule (DECISIONS "Lessons and money"): the one test class for it. */
+/** The charging rule (docs/domain/payments.md#charging): the one test class for it. */
 class LessonChargingTest {
 
     @Test
