@@ -7,15 +7,34 @@ import ru.repitbot.models.LessonCharging;
 
 /**
  * payment-service's view of one lesson, fed by lesson events: just what decides whether it is charged. Each event
- * carries the lesson's version ({@code aggregate_version}); an event older than the version held is stale and
- * changes nothing, an event of the same version is the same state told again (e.g. {@code lesson.updated} and
- * {@code lesson.conducted} of one change) and applying it again is harmless.
+ * carries the lesson's version ({@code aggregate_version}) and only the facts it is about (a {@code lesson.updated}
+ * names the changed fields). Each fact keeps the version that last set it ({@link FactVersions}), so events applied
+ * in any order — two replicas consuming at once, a redelivery after a newer event — end in the state of the newest
+ * event for every fact: an older event still fills in a fact no newer event has told (the date of a
+ * {@code lesson.created} arriving after a {@code lesson.updated} of its attendance), and never overwrites one a newer
+ * event set. An event of the same version is the same state told again and applying it again is harmless.
  */
 public record LessonCharge(long lessonId, long tutorId, long studentId, AttendanceStatus attendanceStatus,
-        Instant startAt, boolean makeup, boolean deleted, long version) {
+        Instant startAt, boolean makeup, boolean deleted, long version, FactVersions factVersions) {
 
     public LessonCharge {
         Objects.requireNonNull(attendanceStatus, "attendanceStatus");
+        Objects.requireNonNull(factVersions, "factVersions");
+    }
+
+    /** A lesson whose every fact was set by the event of {@code version}. */
+    public LessonCharge(long lessonId, long tutorId, long studentId, AttendanceStatus attendanceStatus,
+            Instant startAt, boolean makeup, boolean deleted, long version) {
+        this(lessonId, tutorId, studentId, attendanceStatus, startAt, makeup, deleted, version,
+                FactVersions.all(version));
+    }
+
+    /** The version of the event that last set each fact; 0: no event has told it yet. */
+    public record FactVersions(long attendance, long date, long makeup) {
+
+        public static FactVersions all(long version) {
+            return new FactVersions(version, version, version);
+        }
     }
 
     /**
@@ -26,31 +45,49 @@ public record LessonCharge(long lessonId, long tutorId, long studentId, Attendan
         return !deleted && LessonCharging.isCharged(attendanceStatus, makeup && startAt == null);
     }
 
-    /** Whether an event of {@code eventVersion} may change this lesson (it is not older than what we hold). */
-    public boolean accepts(long eventVersion) {
-        return eventVersion >= version;
-    }
-
     /**
-     * The lesson after an event. An unknown lesson starts from what a new lesson is ({@code scheduled}, dated as
-     * the event says, not a make-up lesson) — how it is when an update arrives before its creation.
+     * The lesson after an event: each fact the event tells is taken unless a newer event already set it. An unknown
+     * lesson starts from what a new lesson is ({@code scheduled}, undated, not a make-up lesson, no fact told) — how
+     * it is when an update arrives before its creation. A deletion is final whatever its order.
      *
      * @param existing what we hold, or {@code null} for a lesson not seen yet
+     * @return the change; {@code applied} is {@code false} when the event was older than everything it tells
      */
     public static Change apply(LessonCharge existing, long lessonId, long tutorId, long studentId, LessonFacts facts,
             long eventVersion) {
-        if (existing != null && !existing.accepts(eventVersion)) {
+        LessonCharge base = existing != null ? existing
+                : new LessonCharge(lessonId, tutorId, studentId, AttendanceStatus.SCHEDULED, null, false, false, 0,
+                        FactVersions.all(0));
+        FactVersions held = base.factVersions();
+        boolean told = false;
+        AttendanceStatus attendance = base.attendanceStatus();
+        long attendanceVersion = held.attendance();
+        if (facts.attendance() != null && eventVersion >= held.attendance()) {
+            attendance = facts.attendance();
+            attendanceVersion = eventVersion;
+            told = true;
+        }
+        Instant startAt = base.startAt();
+        long dateVersion = held.date();
+        if (facts.dateKnown() && eventVersion >= held.date()) {
+            startAt = facts.startAt();
+            dateVersion = eventVersion;
+            told = true;
+        }
+        boolean makeup = base.makeup();
+        long makeupVersion = held.makeup();
+        if (facts.makeup() != null && eventVersion >= held.makeup()) {
+            makeup = facts.makeup();
+            makeupVersion = eventVersion;
+            told = true;
+        }
+        boolean applied = existing == null || told || facts.deleted() || eventVersion >= base.version();
+        if (!applied) {
             return new Change(existing, existing, false);
         }
-        LessonCharge base = existing != null ? existing
-                : new LessonCharge(lessonId, tutorId, studentId, AttendanceStatus.SCHEDULED, null, false, false,
-                        eventVersion);
-        LessonCharge after = new LessonCharge(lessonId, base.tutorId(), base.studentId(),
-                facts.attendance() != null ? facts.attendance() : base.attendanceStatus(),
-                facts.dateKnown() ? facts.startAt() : base.startAt(),
-                facts.makeup() != null ? facts.makeup() : base.makeup(),
-                base.deleted() || facts.deleted(),
-                Math.max(eventVersion, base.version()));
+        LessonCharge after = new LessonCharge(lessonId, base.tutorId(), base.studentId(), attendance, startAt, makeup,
+                base.deleted() || facts.deleted(), Math.max(eventVersion, base.version()),
+                new FactVersions(attendanceVersion, dateVersion, makeupVersion));
         return new Change(existing, after, true);
     }
 
