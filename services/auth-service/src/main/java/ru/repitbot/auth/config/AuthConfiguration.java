@@ -3,7 +3,6 @@ package ru.repitbot.auth.config;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,11 +28,6 @@ public class AuthConfiguration {
     /** The open endpoints that take credentials in their body: a stale bearer token sent along is ignored there. */
     public static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
             "/api/v1/auth/logout", "/api/v1/auth/token", "/.well-known/jwks.json");
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     OpaqueTokens opaqueTokens() {
