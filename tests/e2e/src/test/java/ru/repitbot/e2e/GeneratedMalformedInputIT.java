@@ -53,6 +53,13 @@ class GeneratedMalformedInputIT {
     private static final Set<String> AS_STUDENT = Set.of("POST /api/v1/homework/{id}/submission",
             "DELETE /api/v1/homework/{id}/submission");
 
+    /**
+     * Logins are left to MalformedRequestsIT's hand-picked cases: every well-formed wrong code counts against the
+     * caller's address (docs/domain/users-and-access.md#login), and hundreds of generated ones would lock
+     * out 127.0.0.1 for the suite's later classes (LoginLockoutIT counts from a fresh address).
+     */
+    private static final Set<String> NOT_GENERATED = Set.of("POST /api/v1/auth/login");
+
     private final Scenario scenario;
 
     GeneratedMalformedInputIT(Scenario scenario) {
@@ -69,6 +76,9 @@ class GeneratedMalformedInputIT {
         List<Op> operations = OpenApiOperations.all(scenario.anonymous());
         List<Case> cases = new ArrayList<>();
         for (Op op : operations) {
+            if (NOT_GENERATED.contains(op.key())) {
+                continue;
+            }
             ApiClient caller = op.isPublic() ? scenario.anonymous()
                     : families.api(AS_STUDENT.contains(op.key()) ? families.owner().student() : families.owner().tutor());
             Function<String, String> realIds = name -> Long.toString(realId(families, op, name));
