@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ru.repitbot.gateway.support.GatewayIntegrationTest;
-import ru.repitbot.gateway.support.RawHttp;
+import ru.repitbot.testsupport.RawHttp;
 import ru.repitbot.testsupport.ApiClient;
 import ru.repitbot.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;

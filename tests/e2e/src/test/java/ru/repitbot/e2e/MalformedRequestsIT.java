@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import ru.repitbot.testsupport.RawHttp;
 import ru.repitbot.testsupport.ApiClient;
 import ru.repitbot.testsupport.ApiClient.ApiResponse;
 

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import ru.repitbot.testsupport.RawHttp;
 import ru.repitbot.config.docs.RedocController;
 import ru.repitbot.testsupport.ApiClient;
 import ru.repitbot.testsupport.ApiClient.ApiResponse;

@@ -1,4 +1,4 @@
-package ru.repitbot.e2e;
+package ru.repitbot.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
