@@ -36,6 +36,9 @@ public final class EventTypes {
     public static final String MATERIAL_CREATED = "material.created";
     public static final String MATERIAL_UPDATED = "material.updated";
     public static final String MATERIAL_DELETED = "material.deleted";
+    public static final String REMINDER_DUE = "reminder.due";
+    public static final String DIGEST_DUE = "balance_digest.due";
+    public static final String MONTH_ENDED = "month.ended";
 
     private static final Map<Class<? extends EventPayload>, String> CATALOGUE = build();
 
@@ -74,6 +77,9 @@ public final class EventTypes {
         types.put(MaterialEvents.Created.class, MATERIAL_CREATED);
         types.put(MaterialEvents.Updated.class, MATERIAL_UPDATED);
         types.put(MaterialEvents.Deleted.class, MATERIAL_DELETED);
+        types.put(SchedulerEvents.ReminderDue.class, REMINDER_DUE);
+        types.put(SchedulerEvents.DigestDue.class, DIGEST_DUE);
+        types.put(SchedulerEvents.MonthEnded.class, MONTH_ENDED);
         return java.util.Collections.unmodifiableMap(types);
     }
 

@@ -83,7 +83,12 @@ public class CatalogueTest {
                 new NotificationEvents.Failed(101, 7, "telegram", "balance_low", "bot blocked by the user"),
                 new MaterialEvents.Created(8, 2L, "Таблица умножения", 3, "https://example.org/t", null),
                 new MaterialEvents.Updated(8, null, "Таблица умножения", 4, null, "для всех"),
-                new MaterialEvents.Deleted(8, 2L, "Таблица умножения", 4, null, null));
+                new MaterialEvents.Deleted(8, 2L, "Таблица умножения", 4, null, null),
+                new SchedulerEvents.ReminderDue("lesson_reminder_24h", "lesson", 41, 7, 2L, MONDAY,
+                        MONDAY.minusHours(24), false, "reminder:lesson_reminder_24h:lesson:41:1700000000", "Дроби",
+                        null, 41L, 60),
+                new SchedulerEvents.DigestDue(MONDAY),
+                new SchedulerEvents.MonthEnded("2026-11", "Europe/Kaliningrad"));
     }
 
     @ParameterizedTest
