@@ -159,6 +159,10 @@ class SchedulerReadsIntegrationTest extends IntegrationTest {
         ApiClient.ApiResponse unknown = scheduler().get(window + "&status=planned");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("status");
+        for (String odd : new String[] {"&status=", "&status=scheduled,", "&status=,,", "&status=SCHEDULED"}) {
+            ApiClient.ApiResponse answer = scheduler().get(window + odd);
+            assertThat(answer.status()).as("%s: %s", odd, answer).isIn(200, 400);
+        }
         ApiClient.ApiResponse tooBig = scheduler().get(window.replace("size=100", "size=101"));
         assertThat(tooBig.status()).isEqualTo(400);
         assertThat(tooBig.body()).contains("size");
