@@ -119,8 +119,9 @@ public class LessonService {
     }
 
     @Transactional(readOnly = true)
-    public PageResponse<LessonResponse> list(CurrentUser caller, Long studentId, Long tutorId, String from,
-            String to, String order, Integer page, Integer size) {
+    public PageResponse<LessonResponse> list(CurrentUser caller, Long studentId, Long tutorId,
+            Collection<AttendanceStatus> statuses, String from, String to, String order, Integer page,
+            Integer size) {
         PageQuery paging = PageQuery.of(page, size);
         boolean ascending = ascending(order);
         Collection<Long> students;
@@ -152,7 +153,7 @@ public class LessonService {
             return PageResponse.of(List.of(), 0, paging.page(), paging.size());
         }
         LessonSearch.Page found = search.search(
-                new LessonSearch.Filter(students, tutorFilter, range.from(), range.until(), ascending), paging);
+                new LessonSearch.Filter(students, tutorFilter, range.from(), range.until(), statuses, ascending), paging);
         Map<Long, ZoneId> zoneByStudent = zones.of(found.items().stream().map(Lesson::studentId).toList());
         return PageResponse.of(found.items().stream()
                 .map(l -> LessonResponse.of(l, zoneByStudent.get(l.studentId()))).toList(),

@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
@@ -47,6 +48,10 @@ public class Lesson {
 
     @Column(name = "start_at")
     private Instant startAt;
+
+    /** When the lesson got its current start: creation, reschedule, or an edit of {@code start_at}. */
+    @Column(name = "start_set_at")
+    private Instant startSetAt;
 
     @Column(name = "duration_minutes", nullable = false)
     private int durationMinutes;
@@ -103,6 +108,7 @@ public class Lesson {
         this.studentId = studentId;
         this.topic = topic;
         this.startAt = startAt;
+        this.startSetAt = startAt == null ? null : stored(now);
         this.durationMinutes = durationMinutes;
         this.skillsDeveloped = skillsDeveloped;
         this.masteryLevel = TopicMastery.NOT_LEARNED;
@@ -175,7 +181,7 @@ public class Lesson {
      */
     public LessonChanges moveTo(Instant start, ZoneId zone, Instant now) {
         LessonChanges changes = LessonChanges.NONE.withDate(at(startAt, zone), at(start, zone));
-        this.startAt = start;
+        startAt(start, now);
         return touch(changes, now);
     }
 
@@ -190,7 +196,7 @@ public class Lesson {
             originalStartAt = startAt;
             rescheduled = true;
         }
-        this.startAt = start;
+        startAt(start, now);
         this.rescheduleReason = reason;
         touch(LessonChanges.NONE, now);
         return new LessonEvents.Rescheduled(id, studentId, tutorId, at(previous, zone), at(start, zone), reason);
@@ -215,6 +221,22 @@ public class Lesson {
         this.attendanceStatus = status;
         this.cancellationReason = reason;
         touch(LessonChanges.NONE, now);
+    }
+
+    /**
+     * A new start remembers when it was set, so a reminder whose moment came before it is not sent late
+     * (docs/domain/notifications.md#reminders, {@code SET_AFTER_MOMENT}); the same start again is no new start.
+     */
+    private void startAt(Instant start, Instant now) {
+        if (!Objects.equals(start, startAt)) {
+            this.startSetAt = start == null ? null : stored(now);
+        }
+        this.startAt = start;
+    }
+
+    /** As PostgreSQL keeps it (microseconds), so the answer of a change shows what a later read shows. */
+    private static Instant stored(Instant moment) {
+        return moment.truncatedTo(ChronoUnit.MICROS);
     }
 
     private LessonChanges touch(LessonChanges changes, Instant now) {
@@ -283,6 +305,11 @@ public class Lesson {
 
     public Instant startAt() {
         return startAt;
+    }
+
+    /** When the current start was set ({@code null} while undated). */
+    public Instant startSetAt() {
+        return startSetAt;
     }
 
     public Instant endAt() {
