@@ -40,7 +40,7 @@ import ru.repitbot.notification.domain.Person;
  * (worked out whenever it is read). Cancelling cancels what is still queued. A reader who switched broadcasts off
  * is listed as skipped; quiet hours hold a broadcast unless it is urgent (docs/domain/notifications.md#quiet-hours).
  */
-@Service
+@Service("broadcastUseCases")
 public class Broadcasts {
 
     public static final List<String> AUDIENCES = List.of("students", "parents", "both");

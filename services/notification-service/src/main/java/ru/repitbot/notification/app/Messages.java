@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -165,7 +164,7 @@ public class Messages {
         long recipientId = pair.otherSideOf(senderId);
         long conversationId = conversations.open(pair.tutorId(), pair.otherId(), pair.studentId(), now);
         Person reader = people.person(recipientId);
-        Map<Long, String> names = directory.fullNamesOf(Set.of(senderId, pair.studentId()));
+        Map<Long, String> names = directory.fullNamesOf(List.of(senderId, pair.studentId()));
         String text = rendering.message(reader.language(), ConversationText.header(pair.capacityOf(senderId),
                 pair.capacityOf(recipientId), nameOf(names, senderId), nameOf(names, pair.studentId())), content,
                 ConversationText.replyHint());

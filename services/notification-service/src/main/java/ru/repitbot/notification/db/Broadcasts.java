@@ -15,7 +15,7 @@ import ru.repitbot.models.PageQuery;
  * how far each recipient's message got (its {@code outgoing_message}), from which progress and the final report are
  * counted (docs/domain/notifications.md#q17-messages-are-stored).
  */
-@Repository
+@Repository("broadcastRows")
 public class Broadcasts {
 
     private static final String COLUMNS = """

@@ -82,8 +82,8 @@ public class Conversations {
     public Page<Message> messages(long conversationId, PageQuery paging) {
         long total = jdbc.queryForObject("SELECT count(*) FROM outgoing_message WHERE conversation_id = ?",
                 Long.class, conversationId);
-        List<Message> items = jdbc.query("SELECT " + MESSAGE_COLUMNS + """
-                 FROM outgoing_message WHERE conversation_id = ?
+        List<Message> items = jdbc.query("SELECT " + MESSAGE_COLUMNS + " " + """
+                FROM outgoing_message WHERE conversation_id = ?
                 ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""", MESSAGE, conversationId, paging.size(),
                 paging.offset());
         return new Page<>(items, total);
@@ -100,8 +100,8 @@ public class Conversations {
      * their chat {@code chatId}: what a Telegram "reply" in that chat answers.
      */
     public Optional<Message> deliveredTo(long recipientId, long chatId, long telegramMessageId) {
-        return jdbc.query("SELECT " + MESSAGE_COLUMNS + """
-                 FROM outgoing_message WHERE telegram_chat_id = ? AND telegram_message_id = ? AND recipient_id = ?
+        return jdbc.query("SELECT " + MESSAGE_COLUMNS + " " + """
+                FROM outgoing_message WHERE telegram_chat_id = ? AND telegram_message_id = ? AND recipient_id = ?
                   AND conversation_id IS NOT NULL""", MESSAGE, chatId, telegramMessageId, recipientId)
                 .stream().findFirst();
     }
