@@ -97,13 +97,15 @@ public class Conversations {
 
     /**
      * The conversation message delivered to {@code recipientId} as Telegram message {@code telegramMessageId} in
-     * their chat {@code chatId}: what a Telegram "reply" in that chat answers.
+     * their chat {@code chatId}: what a Telegram "reply" in that chat answers. A row queued before the person's chat
+     * was known has no chat of its own; Telegram's message ids count per chat, so such a row matches by recipient.
      */
     public Optional<Message> deliveredTo(long recipientId, long chatId, long telegramMessageId) {
         return jdbc.query("SELECT " + MESSAGE_COLUMNS + " " + """
-                FROM outgoing_message WHERE telegram_chat_id = ? AND telegram_message_id = ? AND recipient_id = ?
-                  AND conversation_id IS NOT NULL""", MESSAGE, chatId, telegramMessageId, recipientId)
-                .stream().findFirst();
+                FROM outgoing_message WHERE telegram_message_id = ? AND recipient_id = ?
+                  AND (telegram_chat_id = ? OR telegram_chat_id IS NULL) AND conversation_id IS NOT NULL
+                ORDER BY telegram_chat_id NULLS LAST, sent_at DESC NULLS LAST LIMIT 1""", MESSAGE, telegramMessageId,
+                recipientId, chatId).stream().findFirst();
     }
 
     /** Keeps the sender's own words beside the text the reader gets (which says who wrote). */

@@ -208,6 +208,24 @@ class MessagesIntegrationTest extends MessagingIntegrationTest {
     }
 
     @Test
+    void aReplyFindsAMessageQueuedBeforeTheReadersChatWasKnown() {
+        long tutor = users().tutor();
+        long student = users().student(tutor);
+        noQuietHours(tutor, student);
+        long early = id(tutor(tutor).post("/api/v1/messages", to(student, "Добро пожаловать")));
+        assertThat(row(early).get("telegram_chat_id")).isNull();
+        chatOf(student);
+        long inStudentsChat = delivered(early);
+
+        long answer = id(student(student).post("/api/v1/messages/replies",
+                Map.of("reply_to_telegram_message_id", inStudentsChat, "text", "Спасибо!")));
+        assertThat(row(answer).get("recipient_id")).isEqualTo(tutor);
+        assertThat(row(answer).get("reply_to_message_id")).isEqualTo(early);
+        assertThat(tutor(tutor).post("/api/v1/messages/replies", Map.of("reply_to_telegram_message_id",
+                inStudentsChat, "text", "x")).status()).as("not delivered to the tutor").isEqualTo(404);
+    }
+
+    @Test
     void aRepeatedRequestWithItsIdempotencyKeyQueuesOneMessage() {
         long tutor = users().tutor();
         long student = users().student(tutor);
