@@ -22,7 +22,7 @@ import ru.repitbot.models.PageQuery;
 public class Conversations {
 
     private static final String MESSAGE_COLUMNS = """
-            id, conversation_id, sender_id, recipient_id, COALESCE(message_text, body_text) AS text, file_ids,
+            id, conversation_id, sender_id, recipient_id, message_text AS text, file_ids,
             file_kind, status, created_at, sent_at, telegram_chat_id, telegram_message_id""";
 
     private final JdbcTemplate jdbc;

@@ -194,6 +194,11 @@ class MessagesIntegrationTest extends MessagingIntegrationTest {
         long back = id(tutor(tutor).post("/api/v1/messages/replies", Map.of("reply_to_telegram_message_id",
                 answerInTutorsChat, "file_ids", List.of("AgADphoto"), "file_kind", "photo")));
         assertThat(row(back).get("recipient_id")).isEqualTo(parent);
+        JsonNode photo = parent(parent).get("/api/v1/messages/" + back).json();
+        assertThat(photo.path("text").isNull()).as("a photo alone has no words").isTrue();
+        assertThat(photo.path("file_ids").get(0).asString()).isEqualTo("AgADphoto");
+        assertThat(photo.path("file_kind").asString()).isEqualTo("photo");
+        assertThat(photo.path("sender_id").asLong()).isEqualTo(tutor);
         assertThat(row(back).get("conversation_id")).isEqualTo(row(question).get("conversation_id"));
 
         assertThat(tutor(tutor).post("/api/v1/messages/replies", Map.of("reply_to_telegram_message_id",
