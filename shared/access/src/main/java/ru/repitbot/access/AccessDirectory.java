@@ -92,6 +92,21 @@ public class AccessDirectory {
                 Long.class, studentId);
     }
 
+    /**
+     * The live users linked by a link of this kind ({@link Role#TUTOR} or {@link Role#PARENT}) to any of the
+     * students, each once, in id order (e.g. every parent of a tutor's students, for a broadcast).
+     */
+    public List<Long> liveUsersLinkedToAny(Role kind, Collection<Long> studentIds) {
+        if (studentIds.isEmpty()) {
+            return List.of();
+        }
+        return named.queryForList("""
+                SELECT DISTINCT l.user_id FROM access_link l JOIN access_user u ON u.id = l.user_id AND NOT u.deleted
+                WHERE l.kind = :kind AND l.student_id IN (:students) ORDER BY l.user_id""",
+                new MapSqlParameterSource().addValue("kind", kind.value()).addValue("students", studentIds),
+                Long.class);
+    }
+
     /** Of these ids, the users known and not deleted. */
     public Set<Long> liveAmong(Collection<Long> userIds) {
         Set<Long> live = new HashSet<>();

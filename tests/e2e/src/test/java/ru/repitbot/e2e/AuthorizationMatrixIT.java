@@ -73,7 +73,13 @@ class AuthorizationMatrixIT {
             Map.entry("GET /api/v1/users/me/children", "the calling parent's own children"),
             Map.entry("GET /api/v1/users/me/tutors", "the calling student's own tutors"),
             Map.entry("GET /api/v1/users", "no id: lists only whom the caller may see (OwnershipIT, ApiStyleIT)"),
-            Map.entry("GET /api/v1/calendar/feeds", "the caller's own feed links"));
+            Map.entry("GET /api/v1/calendar/feeds", "the caller's own feed links"),
+            Map.entry("GET /api/v1/messages/conversations", "the caller's own conversations"),
+            Map.entry("GET /api/v1/broadcasts", "the calling tutor's own broadcasts"),
+            Map.entry("POST /api/v1/broadcasts", "no id: goes to the calling tutor's own students and parents "
+                    + "(notification-service BroadcastsIntegrationTest)"),
+            Map.entry("POST /api/v1/messages/replies", "names a Telegram message in the caller's own chat only "
+                    + "(notification-service MessagesIntegrationTest)"));
 
     /** Writes the owner's own student or parent may make on the family's objects (by role). */
     private static final Map<String, Set<String>> FAMILY_WRITES = Map.of(
@@ -321,6 +327,13 @@ class AuthorizationMatrixIT {
         t.put("GET /api/v1/payments/{id}", read(Map.of("id", objects.payment())));
         t.put("POST /api/v1/payments/{id}/void", body(Map.of("id", objects.payment()), () -> json(Map.of("reason",
                 "Аннулировано чужим"))));
+        // notification-service: messages and broadcasts
+        t.put("POST /api/v1/messages", body(Map.of(), () -> json(Map.of("to_user_id", student, "text",
+                "Чужое сообщение"))));
+        t.put("GET /api/v1/messages/{id}", read(Map.of("id", objects.message())));
+        t.put("GET /api/v1/messages/conversations/{id}", read(Map.of("id", objects.conversation())));
+        t.put("GET /api/v1/broadcasts/{id}", read(Map.of("id", objects.broadcast())));
+        t.put("POST /api/v1/broadcasts/{id}/cancel", read(Map.of("id", objects.broadcast())));
         return t;
     }
 

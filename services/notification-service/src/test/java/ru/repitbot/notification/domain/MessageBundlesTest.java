@@ -73,6 +73,13 @@ class MessageBundlesTest {
         }
         produced.add(ReminderText.homeworkDeadline(Instant.EPOCH, "t", "d", ZoneId.of("UTC")));
         produced.add(ReminderText.balanceLow("s", 1, "t"));
+        for (Audience sender : Audience.values()) {
+            for (Audience reader : Audience.values()) {
+                produced.add(ConversationText.header(sender, reader, "w", "s"));
+            }
+        }
+        produced.add(ConversationText.replyHint());
+        produced.add(ConversationText.broadcastHeader("t"));
         Properties ru = load("messages_ru.properties");
         Properties en = load("messages_en.properties");
         for (MessageText text : produced) {
