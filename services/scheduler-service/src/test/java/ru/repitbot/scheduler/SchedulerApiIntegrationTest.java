@@ -48,6 +48,11 @@ class SchedulerApiIntegrationTest extends SchedulerIntegrationTest {
         assertThat(lastRun.path("detail").asString()).contains("balance_digest.due");
         assertThat(instant(lastRun.path("started_at"))).isNotNull();
         assertThat(instant(lastRun.path("finished_at"))).isNotNull();
+
+        String metrics = anonymous().withHeader("Accept", "text/plain").get("/metrics").body();
+        assertThat(metrics).contains("scheduler_job_runs_total{").contains("outcome=\"succeeded\"")
+                .containsPattern("scheduler_job_next_fire_seconds\\{[^}]*job=\"template-materialisation\"[^}]*} 1\\.")
+                .containsPattern("scheduler_job_last_success_seconds\\{[^}]*job=\"balance-digest\"[^}]*} 1\\.");
     }
 
     @Test
