@@ -44,6 +44,7 @@ public final class OwnerStub {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private volatile boolean todaysShape;
 
     private OwnerStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -78,6 +79,16 @@ public final class OwnerStub {
         requests.clear();
         authorizations.clear();
         down = false;
+        todaysShape = false;
+    }
+
+    /**
+     * Answer as lesson-service and homework-service on main do before issue 11's fields: lessons carry
+     * {@code attendance_status}/{@code lesson_status} instead of {@code status}, no {@code start_set_at}, and the
+     * {@code status} filter is not applied (cancelled lessons come too); homework carries {@code lesson_topic}.
+     */
+    public void todaysShape(boolean on) {
+        todaysShape = on;
     }
 
     /** While down, every call answers 503 (an owner restarting). */
@@ -108,10 +119,10 @@ public final class OwnerStub {
             } else if (path.equals("/api/v1/lessons")) {
                 Instant from = Instant.parse(query.get("from"));
                 Instant to = Instant.parse(query.get("to"));
-                Predicate<Lesson> match = l -> l.status().equals(query.getOrDefault("status", l.status()))
+                Predicate<Lesson> match = l -> (todaysShape || l.status().equals(query.getOrDefault("status", l.status())))
                         && !l.startAt().isBefore(from) && !l.startAt().isAfter(to);
                 List<Object> items = lessons.values().stream().filter(match)
-                        .sorted(Comparator.comparing(Lesson::startAt)).map(OwnerStub::json)
+                        .sorted(Comparator.comparing(Lesson::startAt)).map(this::json)
                         .map(Object.class::cast).toList();
                 send(exchange, 200, page(items, query));
             } else if (path.startsWith("/api/v1/lessons/")) {
@@ -127,7 +138,7 @@ public final class OwnerStub {
                 Predicate<Homework> match = h -> h.status().equals(query.getOrDefault("status", h.status()))
                         && !h.deadline().isBefore(from) && !h.deadline().isAfter(to);
                 List<Object> items = homework.values().stream().filter(match)
-                        .sorted(Comparator.comparing(Homework::deadline)).map(OwnerStub::json)
+                        .sorted(Comparator.comparing(Homework::deadline)).map(this::json)
                         .map(Object.class::cast).toList();
                 send(exchange, 200, page(items, query));
             } else {
@@ -152,7 +163,7 @@ public final class OwnerStub {
         return body;
     }
 
-    private static Map<String, Object> json(Lesson l) {
+    private Map<String, Object> json(Lesson l) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", l.id());
         m.put("student_id", l.studentId());
@@ -160,6 +171,15 @@ public final class OwnerStub {
         m.put("start_at", l.startAt().atOffset(ZoneOffset.UTC).toString());
         m.put("duration_minutes", l.durationMinutes());
         m.put("topic", l.topic());
+        if (todaysShape) {
+            m.put("attendance_status", switch (l.status()) {
+                case "scheduled" -> "scheduled";
+                case "conducted" -> "attended";
+                default -> "excused_absence";
+            });
+            m.put("lesson_status", l.status().equals("conducted") ? "conducted" : "not_conducted");
+            return m;
+        }
         m.put("status", l.status());
         if (l.startSetAt() != null) {
             m.put("start_set_at", l.startSetAt().atOffset(ZoneOffset.UTC).toString());
@@ -167,7 +187,7 @@ public final class OwnerStub {
         return m;
     }
 
-    private static Map<String, Object> json(Homework h) {
+    private Map<String, Object> json(Homework h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", h.id());
         m.put("student_id", h.studentId());
@@ -176,6 +196,11 @@ public final class OwnerStub {
         m.put("description", h.description());
         m.put("deadline", h.deadline().atOffset(ZoneOffset.UTC).toString());
         m.put("status", h.status());
+        if (todaysShape) {
+            Lesson lesson = h.lessonId() == null ? null : lessons.get(h.lessonId());
+            m.put("lesson_topic", lesson == null ? null : lesson.topic());
+            return m;
+        }
         if (h.deadlineSetAt() != null) {
             m.put("deadline_set_at", h.deadlineSetAt().atOffset(ZoneOffset.UTC).toString());
         }

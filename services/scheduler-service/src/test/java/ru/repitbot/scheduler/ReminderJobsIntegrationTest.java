@@ -176,6 +176,34 @@ class ReminderJobsIntegrationTest extends SchedulerIntegrationTest {
         assertThat(OWNERS.authorizations()).isNotEmpty().allSatisfy(a -> assertThat(a).startsWith("Bearer "));
     }
 
+    @Test
+    void todaysLessonServiceShapeIsReadToo() {
+        OWNERS.todaysShape(true);
+        Instant t0 = Instant.parse("2027-06-07T15:00:00Z");
+        runAt(t0, LESSONS);
+        long open = newId();
+        long cancelled = newId();
+        OWNERS.put(lesson(open, t0.plus(Duration.ofMinutes(62)), null));
+        OWNERS.put(new OwnerStub.Lesson(cancelled, 53, 73, t0.plus(Duration.ofMinutes(61)), 60, "Cancelled",
+                "cancelled", null));
+
+        runAt(t0.plus(Duration.ofMinutes(3)), LESSONS);
+
+        assertThat(remindersOf("lesson", open)).singleElement()
+                .satisfies(r -> assertThat(r.path("kind").asString()).isEqualTo("lesson_reminder_1h"));
+        assertThat(remindersOf("lesson", cancelled)).isEmpty();
+        assertThat(lastRun(LESSONS).detail()).contains("NO_LONGER_OPEN");
+
+        runAt(t0.plus(Duration.ofMinutes(4)), HOMEWORK);
+        long homeworkId = newId();
+        OWNERS.put(new OwnerStub.Homework(homeworkId, 5000 + open % 1000, 71, open, "Problems 1-3",
+                t0.plus(Duration.ofHours(24)).plus(Duration.ofMinutes(6)), "pending", null));
+        runAt(t0.plus(Duration.ofMinutes(9)), HOMEWORK);
+        assertThat(remindersOf("homework", homeworkId)).singleElement()
+                .satisfies(r -> assertThat(r.path("topic").asString()).isEqualTo("Quadratic equations"));
+        assertThat(OWNERS.requests()).noneMatch(q -> q.startsWith("GET /api/v1/lessons/"));
+    }
+
     private double dropped(String kind, String reason) {
         Counter counter = meters.find("scheduler.reminders.dropped").tag("kind", kind).tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();

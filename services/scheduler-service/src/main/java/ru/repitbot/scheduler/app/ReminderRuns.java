@@ -83,8 +83,7 @@ public class ReminderRuns {
             }
         }
         List<ReminderTarget> targets = lessons.values().stream()
-                .map(l -> ReminderTarget.lesson(l.id(), l.startAt(), isStatus(l.status(), "scheduled"),
-                        l.startSetAt()))
+                .map(l -> ReminderTarget.lesson(l.id(), l.startAt(), l.scheduled(), l.startSetAt()))
                 .toList();
         List<ReminderDecision> decisions = ReminderPlan.plan(targets, window, now);
         for (ReminderDecision decision : decisions) {
@@ -111,14 +110,14 @@ public class ReminderRuns {
             }
         }
         List<ReminderTarget> targets = homework.values().stream()
-                .map(h -> ReminderTarget.homework(h.id(), h.deadline(), isStatus(h.status(), "pending"),
-                        h.deadlineSetAt()))
+                .map(h -> ReminderTarget.homework(h.id(), h.deadline(), h.pending(), h.deadlineSetAt()))
                 .toList();
         List<ReminderDecision> decisions = ReminderPlan.plan(targets, window, now);
         for (ReminderDecision decision : decisions) {
             if (decision instanceof Send send) {
                 OwnerClient.Homework h = homework.get(send.targetId());
-                String topic = h.lessonId() == null ? null : owners.lessonTopic(h.lessonId()).orElse(null);
+                String topic = h.lessonTopic() != null || h.lessonId() == null ? h.lessonTopic()
+                        : owners.lessonTopic(h.lessonId()).orElse(null);
                 events.reminderDue(new ReminderDue(send.kind().value(), "homework", h.id(), h.studentId(),
                         h.tutorId(), send.at().atOffset(ZoneOffset.UTC), send.moment().atOffset(ZoneOffset.UTC),
                         send.late(), send.idempotencyKey(), topic, h.description(), h.lessonId(), null));
@@ -141,11 +140,6 @@ public class ReminderRuns {
             }
         }
         return leads;
-    }
-
-    /** A missing status is read as the one asked for: the owner was asked for that status only. */
-    private static boolean isStatus(String status, String wanted) {
-        return status == null || wanted.equalsIgnoreCase(status);
     }
 
     private static void logDecision(ReminderDecision decision, Instant now) {

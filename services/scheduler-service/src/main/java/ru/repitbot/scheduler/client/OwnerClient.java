@@ -28,14 +28,24 @@ public class OwnerClient {
     /** A run never needs more than this many pages of one range; more means a wrong answer, not a busy day. */
     private static final int MAX_PAGES = 500;
 
-    /** A lesson as lesson-service lists it; {@code startSetAt} null when lesson-service does not say. */
+    /**
+     * A lesson as lesson-service lists it; {@code startSetAt} null when lesson-service does not say.
+     *
+     * @param scheduled still to happen: {@code status} "scheduled" where the answer has it, else (lesson-service's
+     *        own fields) {@code attendance_status} "scheduled" and {@code lesson_status} not "conducted"; a lesson
+     *        saying neither was asked for as scheduled
+     */
     public record Lesson(long id, long studentId, Long tutorId, Instant startAt, Integer durationMinutes, String topic,
-            String status, Instant startSetAt) {
+            boolean scheduled, Instant startSetAt) {
     }
 
-    /** A homework as homework-service lists it; {@code deadlineSetAt} null when homework-service does not say. */
-    public record Homework(long id, long studentId, Long tutorId, Long lessonId, String description, Instant deadline,
-            String status, Instant deadlineSetAt) {
+    /**
+     * A homework as homework-service lists it; {@code deadlineSetAt} null when homework-service does not say.
+     *
+     * @param lessonTopic the topic of its lesson when the answer has it ({@code lesson_topic})
+     */
+    public record Homework(long id, long studentId, Long tutorId, Long lessonId, String lessonTopic,
+            String description, Instant deadline, boolean pending, Instant deadlineSetAt) {
     }
 
     private final ServiceCalls calls;
@@ -51,7 +61,7 @@ public class OwnerClient {
                 Map.of("from", from.toString(), "to", to.toString()))) {
             lessons.add(new Lesson(item.path("id").asLong(), item.path("student_id").asLong(),
                     optionalLong(item, "tutor_id"), instant(item, "start_at"), optionalInt(item, "duration_minutes"),
-                    text(item, "topic"), text(item, "status"), instant(item, "start_set_at")));
+                    text(item, "topic"), scheduled(item), instant(item, "start_set_at")));
         }
         return lessons;
     }
@@ -63,8 +73,9 @@ public class OwnerClient {
                 "/api/v1/homework?status=pending&deadline_from={from}&deadline_to={to}",
                 Map.of("from", from.toString(), "to", to.toString()))) {
             homework.add(new Homework(item.path("id").asLong(), item.path("student_id").asLong(),
-                    optionalLong(item, "tutor_id"), optionalLong(item, "lesson_id"), text(item, "description"),
-                    instant(item, "deadline"), text(item, "status"), instant(item, "deadline_set_at")));
+                    optionalLong(item, "tutor_id"), optionalLong(item, "lesson_id"), text(item, "lesson_topic"),
+                    text(item, "description"), instant(item, "deadline"), is(item, "status", "pending", true),
+                    instant(item, "deadline_set_at")));
         }
         return homework;
     }
@@ -116,6 +127,20 @@ public class OwnerClient {
             }
         }
         throw new ServiceCallException(service + " answered more than " + MAX_PAGES + " pages: " + query);
+    }
+
+    private static boolean scheduled(JsonNode lesson) {
+        if (lesson.hasNonNull("status")) {
+            return is(lesson, "status", "scheduled", true);
+        }
+        return is(lesson, "attendance_status", "scheduled", true)
+                && !"conducted".equalsIgnoreCase(text(lesson, "lesson_status"));
+    }
+
+    /** Whether {@code field} says {@code wanted}; {@code whenAbsent} when the answer does not have it. */
+    private static boolean is(JsonNode node, String field, String wanted, boolean whenAbsent) {
+        String value = text(node, field);
+        return value == null ? whenAbsent : wanted.equalsIgnoreCase(value);
     }
 
     private static Instant instant(JsonNode node, String field) {
