@@ -83,6 +83,20 @@ class SchedulerApiIntegrationTest extends SchedulerIntegrationTest {
     }
 
     @Test
+    void aRunLeftRunningByAStoppedReplicaIsClosedAsFailedByTheNextRun() {
+        Instant t = Instant.parse("2027-08-03T10:00:00Z");
+        jdbc.update("INSERT INTO job_run (job_name, instance_name, started_at) VALUES ('balance-digest', 'gone', ?)",
+                java.sql.Timestamp.from(t.minusSeconds(7200)));
+
+        runAt(t, JobCatalogue.BALANCE_DIGEST);
+
+        JsonNode runs = as(1, "admin").get("/api/v1/scheduler/jobs/balance-digest/runs").json().path("items");
+        assertThat(runs.valueStream().map(r -> r.path("instance_name").asString() + " "
+                + r.path("outcome").asString()).toList()).containsExactly("test succeeded", "gone failed");
+        assertThat(runs.get(1).path("detail").asString()).contains("abandoned");
+    }
+
+    @Test
     void aTriggerAsksQuartzForOneRunNow() throws Exception {
         ApiClient.ApiResponse response = as(1, "admin").post("/api/v1/scheduler/jobs/balance-digest/trigger", null);
 

@@ -35,6 +35,9 @@ public class JobRuns {
     /** A fire later than this after its scheduled time is a missed one (Quartz's own misfire threshold). */
     static final Duration MISSED_AFTER = Duration.ofMinutes(1);
 
+    /** A run still "running" this long after it started lost its replica (a run reads a few pages, then ends). */
+    static final Duration STALE_AFTER = Duration.ofHours(1);
+
     private final JobCatalogue catalogue;
     private final JobRunLog runs;
     private final ReminderRuns reminders;
@@ -72,6 +75,7 @@ public class JobRuns {
         try {
             Work work = transactions.execute(status -> {
                 runs.lockJob(jobName);
+                runs.abandonStale(jobName, runId, clock.instant().minus(STALE_AFTER), clock.instant());
                 Work done = work(job, scheduledFor, clock.instant());
                 runs.finished(runId, clock.instant(), done.outcome());
                 return done;

@@ -75,6 +75,17 @@ public class JobRunLog {
                 "scheduler-service:job:" + jobName);
     }
 
+    /**
+     * Closes the runs of a job left {@code running} by a replica that stopped mid-run (killed, lost its database):
+     * called under {@link #lockJob}, where no other run of the job can be in progress, for rows started before
+     * {@code startedBefore} (a run that has just started and waits for the lock is not one of them).
+     */
+    public int abandonStale(String jobName, long currentRunId, Instant startedBefore, Instant now) {
+        return jdbc.update("UPDATE job_run SET outcome = 'failed', finished_at = ?, detail = 'abandoned: its replica "
+                + "stopped before the run finished' WHERE job_name = ? AND outcome = 'running' AND id <> ? "
+                + "AND started_at < ?", ts(now), jobName, currentRunId, ts(startedBefore));
+    }
+
     /** Where the last succeeded run of a reminder job stopped, or empty before its first run. */
     public Optional<Instant> coveredUntil(String jobName) {
         Timestamp until = jdbc.queryForObject("SELECT max(covered_until) FROM job_run WHERE job_name = ? "
