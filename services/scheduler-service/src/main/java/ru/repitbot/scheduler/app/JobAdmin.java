@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.TimeZone;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.stereotype.Service;
@@ -76,7 +77,9 @@ public class JobAdmin {
         JobViews.LastRun last = runs.lastFinished(job.name())
                 .map(r -> new JobViews.LastRun(utc(r.startedAt()), utc(r.finishedAt()), r.outcome(), r.detail()))
                 .orElse(null);
-        String zone = job.schedule() instanceof JobSchedule.Cron cron ? cron.zone().getId() : null;
+        // TimeZone's id, as Quartz stores it: "UTC" rather than java.time's "Z".
+        String zone = job.schedule() instanceof JobSchedule.Cron cron ? TimeZone.getTimeZone(cron.zone()).getID()
+                : null;
         return new JobViews.Job(job.name(), job.description(), JobRegistrar.describe(job.schedule()), zone,
                 status.nextFire(job.name()).map(JobAdmin::utc).orElse(null),
                 status.previousFire(job.name()).map(JobAdmin::utc).orElse(null), last);
