@@ -141,6 +141,33 @@ class ClusterIntegrationTest extends SchedulerIntegrationTest {
         assertWindowsFollowEachOther();
     }
 
+    @Test
+    void firesMissedWhileEveryReplicaWasDownBecomeOneRun() throws Exception {
+        String digest = JobCatalogue.BALANCE_DIGEST;
+        // Down for 50 minutes: three quarter-hour fires of the digest passed unrun.
+        jdbc.update("UPDATE qrtz_triggers SET next_fire_time = ?, trigger_state = 'WAITING' WHERE trigger_name = ? "
+                + "AND trigger_group = ?", System.currentTimeMillis() - Duration.ofMinutes(50).toMillis(), digest,
+                JobRegistrar.GROUP);
+        clock.set(Instant.parse("2027-09-10T08:00:00Z"));
+
+        Scheduler back = replica("back");
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until && finishedRuns(digest, "back-%") == 0) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(3000);
+
+        assertThat(finishedRuns(digest, "back-%")).isEqualTo(1);
+        assertThat(back.getTrigger(JobRegistrar.triggerKey(digest)).getNextFireTime())
+                .isAfter(new java.util.Date());
+    }
+
+    private int finishedRuns(String job, String instanceLike) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM job_run WHERE job_name = ? AND instance_name LIKE ? "
+                + "AND finished_at IS NOT NULL", Integer.class, job, instanceLike);
+        return n == null ? 0 : n;
+    }
+
     /** Every succeeded run's window starts where the previous one stopped: no gap, no overlap. */
     private void assertWindowsFollowEachOther() {
         List<Map<String, Object>> windows = jdbc.queryForList("SELECT covered_from, covered_until FROM job_run "
