@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.text.ParseException;
+import java.util.Date;
+import java.util.TimeZone;
+import org.quartz.CronExpression;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,20 +123,44 @@ public class JobRuns {
     }
 
     /**
-     * The first-of-month trigger: a fire missed while the scheduler was down runs late only within the same month
-     * ({@link MissedRunPolicy}); once the month is over, the next month's run covers it.
+     * The first-of-month trigger. Quartz's "fire once now" after downtime reports the late run as scheduled now, so
+     * the fire it stands for is taken from the schedule: the latest fire time at or before now. It runs late only
+     * within that fire's month ({@link MissedRunPolicy}); once the month is over, the next month's run covers it
+     * (down from the 30th to the 2nd of the month after next: the run on the 2nd says the last month ended, the
+     * month before is not said).
      */
     private Outcome monthEnded(ScheduledJob job, Instant scheduledFor, Instant now) {
-        ZoneId zone = job.schedule() instanceof JobSchedule.Cron cron ? cron.zone() : catalogue.installationZone();
-        Instant fire = scheduledFor == null ? now : scheduledFor;
-        if (scheduledFor != null && Duration.between(scheduledFor, now).compareTo(MISSED_AFTER) > 0
-                && MissedRunPolicy.decide(job, List.of(scheduledFor), now, zone)
-                        instanceof MissedRunPolicy.Verdict.Skip skip) {
+        JobSchedule.Cron cron = (JobSchedule.Cron) job.schedule();
+        ZoneId zone = cron.zone();
+        Instant fire = latestFire(cron, now);
+        if (fire == null) {
+            return Outcome.skipped("no fire of " + cron.expression() + " before " + now);
+        }
+        if (MissedRunPolicy.decide(job, List.of(fire), now, zone) instanceof MissedRunPolicy.Verdict.Skip skip) {
             return Outcome.skipped(skip.reason());
         }
         YearMonth ended = YearMonth.from(fire.atZone(zone)).minusMonths(1);
         events.monthEnded(ended, zone);
-        return Outcome.succeeded("month.ended " + ended + " (" + zone.getId() + ")" + late(scheduledFor, now));
+        return Outcome.succeeded("month.ended " + ended + " (" + zone.getId() + ") for the fire of " + fire
+                + late(fire, now));
+    }
+
+    /** The latest time at or before {@code now} that {@code cron} fires (a monthly cron: within the last 32 days). */
+    static Instant latestFire(JobSchedule.Cron cron, Instant now) {
+        CronExpression expression;
+        try {
+            expression = new CronExpression(cron.expression());
+        } catch (ParseException e) {
+            throw new IllegalStateException("not a Quartz cron expression: " + cron.expression(), e);
+        }
+        expression.setTimeZone(TimeZone.getTimeZone(cron.zone()));
+        Date latest = null;
+        Date next = expression.getNextValidTimeAfter(Date.from(now.minus(Duration.ofDays(32))));
+        while (next != null && !next.toInstant().isAfter(now)) {
+            latest = next;
+            next = expression.getNextValidTimeAfter(next);
+        }
+        return latest == null ? null : latest.toInstant();
     }
 
     private static String late(Instant scheduledFor, Instant now) {
