@@ -24,6 +24,9 @@ class SchedulerApiIntegrationTest extends SchedulerIntegrationTest {
     @Autowired
     Scheduler scheduler;
 
+    @Autowired
+    JobRegistrar registrar;
+
     @Test
     void anAdminSeesEveryJobWithItsScheduleNextFireAndLastRun() {
         runAt(Instant.parse("2027-08-01T10:00:00Z"), JobCatalogue.BALANCE_DIGEST);
@@ -143,6 +146,27 @@ class SchedulerApiIntegrationTest extends SchedulerIntegrationTest {
         assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
         assertThat(scheduler.getJobDetail(JobRegistrar.jobKey("lesson-reminders")).isConcurrentExecutionDisallowed())
                 .isTrue();
+    }
+
+    @Test
+    void aRestartPutsTheCatalogueBackIntoTheStore() throws Exception {
+        // An older release's job, and a schedule that differs from the catalogue's.
+        scheduler.addJob(org.quartz.JobBuilder.newJob(ru.repitbot.scheduler.app.CatalogueJob.class)
+                .withIdentity(JobRegistrar.jobKey("weekly-summary")).storeDurably().build(), true);
+        scheduler.rescheduleJob(JobRegistrar.triggerKey("monthly-reports"), org.quartz.TriggerBuilder.newTrigger()
+                .withIdentity(JobRegistrar.triggerKey("monthly-reports")).forJob(JobRegistrar.jobKey("monthly-reports"))
+                .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule("0 0 7 1 * ?")).build());
+        java.util.Date nightlyNext = scheduler.getTrigger(JobRegistrar.triggerKey("template-materialisation"))
+                .getNextFireTime();
+
+        registrar.afterSingletonsInstantiated();
+
+        assertThat(scheduler.checkExists(JobRegistrar.jobKey("weekly-summary"))).isFalse();
+        assertThat(((CronTrigger) scheduler.getTrigger(JobRegistrar.triggerKey("monthly-reports"))).getCronExpression())
+                .isEqualTo("0 0 6 1 * ?");
+        // An unchanged trigger keeps its stored next fire time (so a restart still sees its misfires).
+        assertThat(scheduler.getTrigger(JobRegistrar.triggerKey("template-materialisation")).getNextFireTime())
+                .isEqualTo(nightlyNext);
     }
 
     private static JsonNode job(JsonNode items, String name) {

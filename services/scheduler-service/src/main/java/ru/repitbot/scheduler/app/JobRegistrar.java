@@ -18,6 +18,7 @@ import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -62,6 +63,17 @@ public class JobRegistrar implements SmartInitializingSingleton {
             } catch (SchedulerException e) {
                 throw new IllegalStateException("Quartz could not register job " + job.name(), e);
             }
+        }
+        try {
+            // A job dropped from the catalogue must not keep firing from the stored triggers of an older release.
+            for (JobKey stored : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+                if (catalogue.job(stored.getName()).isEmpty()) {
+                    scheduler.deleteJob(stored);
+                    log.info("job {} is no longer in the catalogue: deleted with its triggers", stored.getName());
+                }
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz could not list the stored jobs", e);
         }
     }
 
