@@ -67,6 +67,11 @@ class AuthorizationMatrixIT {
             Map.entry("POST /api/v1/auth/token", "public: client credentials in the body"),
             Map.entry("GET /api/v1/calendar/{token}.ics", "public: the feed's secret token is the credential"),
             Map.entry("GET /.well-known/jwks.json", "public: the public halves of the signing keys"),
+            // Admin and service tokens only, 404 for every user role; a job's name is no family's object
+            // (scheduler-service SchedulerApiIntegrationTest).
+            Map.entry("GET /api/v1/scheduler/jobs", "admins and services only: the installation's jobs"),
+            Map.entry("GET /api/v1/scheduler/jobs/{name}/runs", "admins and services only: a job's runs"),
+            Map.entry("POST /api/v1/scheduler/jobs/{name}/trigger", "admins and services only: runs a job once"),
             // No id: each answers about the caller only (still 401 without a valid token, checked below).
             Map.entry("GET /api/v1/auth/me", "the token's own user"),
             Map.entry("GET /api/v1/users/me", "the caller's own profile"),
