@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,6 +42,7 @@ import ru.repitbot.testsupport.TestTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "repitbot.notifications.reports.poll-interval=0s")
+@Import(IntegrationTest.ServiceTokens.class)
 public abstract class IntegrationTest {
 
     /** lesson id → the JSON lesson-service answers for GET /api/v1/lessons/{id} (absent: 404). */

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 import ru.repitbot.notification.domain.MessageText;
 
 /**
@@ -30,8 +29,16 @@ public class Texts {
     }
 
     public String render(MessageText text, Locale language) {
-        Object[] args = text.args().stream().map(a -> a == null ? "" : HtmlUtils.htmlEscape(a)).toArray();
+        Object[] args = text.args().stream().map(Texts::escape).toArray();
         return bundles.getMessage(text.key(), args, language == null ? DEFAULT_LANGUAGE : language);
+    }
+
+    /** Telegram's HTML knows only these four entities; everything else goes as it is (UTF-8). */
+    static String escape(String argument) {
+        if (argument == null) {
+            return "";
+        }
+        return argument.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Lines of one message, one under the other. */
