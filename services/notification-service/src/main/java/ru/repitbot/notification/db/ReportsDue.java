@@ -3,7 +3,6 @@ package ru.repitbot.notification.db;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -60,11 +59,5 @@ public class ReportsDue {
     /** The owners could not be asked: try again later instead of at every poll. */
     public void postpone(long lessonId, Instant until) {
         jdbc.update("UPDATE lesson_report_due SET send_at = ? WHERE lesson_id = ?", Timestamp.from(until), lessonId);
-    }
-
-    public List<Due> pending() {
-        return jdbc.query("SELECT lesson_id, student_id, tutor_id, marked_at, send_at FROM lesson_report_due "
-                + "WHERE done_at IS NULL", (rs, i) -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()));
     }
 }
