@@ -173,4 +173,34 @@ class NotificationApiIntegrationTest extends IntegrationTest {
         assertThat(List.of(as(student, "student").get("/api/v1/notifications/history").json().path("total")
                 .asLong())).containsExactly(1L);
     }
+
+    @Test
+    void malformedBodiesAreProblemsNamingTheField() {
+        ApiClient me = as(tutor, "tutor");
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("{\"language\": 12345}", "language");
+        cases.put("{\"language\": {\"x\": 1}}", "language");
+        cases.put("{\"quiet_hours\": \"abc\"}", "quiet_hours");
+        cases.put("{\"quiet_hours\": [1]}", "quiet_hours");
+        cases.put("{\"quiet_hours\": {\"x\": 1}}", "quiet_hours");
+        cases.put("{\"quiet_hours\": {\"start\": \"22:00\"}}", "quiet_hours.end");
+        cases.put("{\"kinds\": {\"x\": 1}}", "kinds");
+        cases.put("{\"kinds\": \"abc\"}", "kinds");
+        cases.put("{\"kinds\": {\"broadcast\": {\"enabled\": \"maybe\"}}}", "kinds");
+        cases.put("{\"kinds\": {\"broadcast\": null}}", "kinds.broadcast");
+        cases.put("{\"colour\": \"red\"}", "colour");
+        cases.forEach((body, field) -> {
+            ApiClient.ApiResponse response = me.sendRaw("PATCH", "/api/v1/notifications/preferences", body);
+            assertThat(response.status()).as(body + " -> " + response).isEqualTo(400);
+            assertThat(response.isProblem()).isTrue();
+            assertThat(response.json().path("errors").valueStream().map(e -> e.path("field").asString())
+                    .anyMatch(f -> f.equals(field) || f.startsWith(field + ".") || f.startsWith(field + "[")))
+                    .as(body + " names " + field + ": " + response).isTrue();
+        });
+        ApiClient.ApiResponse chat = me.sendRaw("PUT", "/api/v1/notifications/chat",
+                "{\"telegram_chat_id\": 9223372036854775808}");
+        assertThat(chat.status()).as(chat.toString()).isEqualTo(400);
+        assertThat(me.sendRaw("PATCH", "/api/v1/notifications/preferences", "null").status()).isEqualTo(400);
+        assertThat(me.get("/api/v1/notifications/history?user_id=abc").status()).isEqualTo(400);
+    }
 }
