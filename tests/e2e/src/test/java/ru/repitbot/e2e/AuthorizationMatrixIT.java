@@ -73,7 +73,10 @@ class AuthorizationMatrixIT {
             Map.entry("GET /api/v1/users/me/children", "the calling parent's own children"),
             Map.entry("GET /api/v1/users/me/tutors", "the calling student's own tutors"),
             Map.entry("GET /api/v1/users", "no id: lists only whom the caller may see (OwnershipIT, ApiStyleIT)"),
-            Map.entry("GET /api/v1/calendar/feeds", "the caller's own feed links"));
+            Map.entry("GET /api/v1/calendar/feeds", "the caller's own feed links"),
+            Map.entry("PUT /api/v1/notifications/chat", "the caller's own Telegram chat"),
+            Map.entry("GET /api/v1/notifications/unreachable",
+                    "no id: only the calling tutor's students and their parents (notification-service's tests)"));
 
     /** Writes the owner's own student or parent may make on the family's objects (by role). */
     private static final Map<String, Set<String>> FAMILY_WRITES = Map.of(
@@ -81,7 +84,9 @@ class AuthorizationMatrixIT {
             "POST /api/v1/calendar/feeds", Set.of("student", "parent"),
             // Handing in and withdrawing an answer is the student's own action.
             "POST /api/v1/homework/{id}/submission", Set.of("student"),
-            "DELETE /api/v1/homework/{id}/submission", Set.of("student"));
+            "DELETE /api/v1/homework/{id}/submission", Set.of("student"),
+            // A student changes their own notification settings.
+            "PATCH /api/v1/notifications/preferences", Set.of("student"));
 
     private final Scenario scenario;
     private Families families;
@@ -321,6 +326,13 @@ class AuthorizationMatrixIT {
         t.put("GET /api/v1/payments/{id}", read(Map.of("id", objects.payment())));
         t.put("POST /api/v1/payments/{id}/void", body(Map.of("id", objects.payment()), () -> json(Map.of("reason",
                 "Аннулировано чужим"))));
+        // notification-service
+        t.put("GET /api/v1/notifications/preferences", new Target(Map.of(), List.of(Map.of("user_id", student)),
+                null, false, false));
+        t.put("PATCH /api/v1/notifications/preferences", new Target(Map.of(), List.of(Map.of("user_id", student)),
+                () -> json(Map.of("kinds", Map.of("lesson_reminder_24h", Map.of("enabled", false)))), false, false));
+        t.put("GET /api/v1/notifications/history", new Target(Map.of(), List.of(Map.of("user_id", student),
+                Map.of("user_id", parent)), null, false, false));
         return t;
     }
 
