@@ -2,8 +2,6 @@ package ru.repitbot.notification.app;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,7 +34,6 @@ import ru.repitbot.notification.domain.WhoIsTold;
 public class Notices {
 
     private static final Logger log = LoggerFactory.getLogger(Notices.class);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final People people;
     private final OutgoingMessages queue;
@@ -127,11 +124,6 @@ public class Notices {
 
     public Instant now() {
         return clock.instant();
-    }
-
-    /** A date and time on the reader's clock. */
-    public static String at(Instant instant, ZoneId zone) {
-        return instant == null ? "—" : DATE_TIME.format(instant.atZone(zone));
     }
 
     /** The actor of an event's envelope as a user id; null for the system or a service. */

@@ -6,8 +6,7 @@ import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.events.catalogue.AchievementEvents;
 import ru.repitbot.events.catalogue.UserEvents;
 import ru.repitbot.notification.app.Notices;
-import ru.repitbot.notification.domain.Audience;
-import ru.repitbot.notification.domain.MessageText;
+import ru.repitbot.notification.domain.NoticeText;
 import ru.repitbot.notification.domain.Occasion;
 import ru.repitbot.notification.domain.WhoIsTold;
 
@@ -27,15 +26,11 @@ public class AccountNotices {
 
     public void onAchievement(AchievementEvents.Earned earned, EventEnvelope envelope) {
         String student = notices.name(earned.studentId());
-        String icon = earned.icon() == null ? "🏆" : earned.icon();
-        String title = earned.title() == null ? "" : earned.title();
-        String description = earned.description() == null ? "" : earned.description();
         notices.tell(WhoIsTold.about(Occasion.ACHIEVEMENT_EARNED, notices.family(earned.studentId(), null)),
                 LessonNotices.key(envelope), Notices.actor(envelope.userId()), null,
                 new Notices.Subject("student", earned.studentId(), null), null,
-                (addressee, reader) -> List.of(addressee.audience() == Audience.PARENT
-                        ? MessageText.of("notify.achievement.earned.parent", icon, title, description, student)
-                        : MessageText.of("notify.achievement.earned", icon, title, description)));
+                (addressee, reader) -> List.of(NoticeText.achievement(addressee.audience(), earned.icon(),
+                        earned.title(), earned.description(), student)));
     }
 
     public void onLinked(UserEvents.Linked linked, EventEnvelope envelope) {
@@ -50,12 +45,11 @@ public class AccountNotices {
         boolean tutor = kind == UserEvents.LinkKind.tutor;
         Occasion occasion = tutor ? (linked ? Occasion.TUTOR_LINKED : Occasion.TUTOR_UNLINKED)
                 : (linked ? Occasion.PARENT_LINKED : Occasion.PARENT_UNLINKED);
-        String key = "notify.link." + (tutor ? "tutor" : "parent") + (linked ? "_linked" : "_unlinked");
         String who = notices.name(userId);
         String student = notices.name(studentId);
         notices.tell(WhoIsTold.aboutLink(occasion, userId, notices.family(studentId, tutor ? userId : null)),
                 LessonNotices.key(envelope), Notices.actor(envelope.userId()), null,
                 new Notices.Subject("student", studentId, null), null,
-                (addressee, reader) -> List.of(MessageText.of(key, who, student)));
+                (addressee, reader) -> List.of(NoticeText.link(occasion, who, student)));
     }
 }

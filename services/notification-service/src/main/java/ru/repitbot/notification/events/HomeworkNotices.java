@@ -8,7 +8,7 @@ import ru.repitbot.events.catalogue.HomeworkEvents;
 import ru.repitbot.models.HomeworkStatus;
 import ru.repitbot.notification.app.Notices;
 import ru.repitbot.notification.db.OutgoingMessages;
-import ru.repitbot.notification.domain.MessageText;
+import ru.repitbot.notification.domain.NoticeText;
 import ru.repitbot.notification.domain.NoticeKind;
 import ru.repitbot.notification.domain.Occasion;
 import ru.repitbot.notification.domain.WhoIsTold;
@@ -31,15 +31,12 @@ public class HomeworkNotices {
 
     public void onAssigned(HomeworkEvents.Assigned assigned, EventEnvelope envelope) {
         Instant deadline = LessonNotices.instant(assigned.deadline());
-        String description = assigned.description() == null ? "" : assigned.description().strip();
         notices.tell(WhoIsTold.about(Occasion.HOMEWORK_ASSIGNED,
                         notices.family(assigned.studentId(), assigned.tutorId())),
                 LessonNotices.key(envelope), Notices.actor(envelope.userId()), assigned.tutorId(),
                 new Notices.Subject("homework", assigned.homeworkId(), deadline), null,
-                (addressee, reader) -> List.of(deadline == null
-                        ? MessageText.of("notify.homework.assigned", description)
-                        : MessageText.of("notify.homework.assigned_due", description,
-                                Notices.at(deadline, reader.zone()))));
+                (addressee, reader) -> List.of(NoticeText.homeworkAssigned(assigned.description(), deadline,
+                        reader.zone())));
     }
 
     public void onSubmitted(HomeworkEvents.Submitted submitted, EventEnvelope envelope) {
@@ -50,7 +47,7 @@ public class HomeworkNotices {
                         notices.family(submitted.studentId(), submitted.tutorId())),
                 LessonNotices.key(envelope), Notices.actor(envelope.userId()), submitted.tutorId(),
                 new Notices.Subject("homework", submitted.homeworkId(), null), null,
-                (addressee, reader) -> List.of(MessageText.of("notify.homework.submitted", student)));
+                (addressee, reader) -> List.of(NoticeText.homeworkSubmitted(student)));
     }
 
     public void onChecked(HomeworkEvents.Checked checked, EventEnvelope envelope) {
@@ -59,7 +56,6 @@ public class HomeworkNotices {
                         notices.family(checked.studentId(), checked.tutorId())),
                 LessonNotices.key(envelope), Notices.actor(envelope.userId()), checked.tutorId(),
                 new Notices.Subject("homework", checked.homeworkId(), null), null,
-                (addressee, reader) -> List.of(MessageText.of(accepted ? "notify.homework.accepted"
-                        : "notify.homework.returned")));
+                (addressee, reader) -> List.of(NoticeText.homeworkChecked(accepted)));
     }
 }

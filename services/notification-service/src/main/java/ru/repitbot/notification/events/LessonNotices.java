@@ -10,9 +10,8 @@ import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.notification.app.Notices;
 import ru.repitbot.notification.db.OutgoingMessages;
 import ru.repitbot.notification.db.ReportsDue;
-import ru.repitbot.notification.domain.Audience;
 import ru.repitbot.notification.domain.LessonReport;
-import ru.repitbot.notification.domain.MessageText;
+import ru.repitbot.notification.domain.NoticeText;
 import ru.repitbot.notification.domain.NoticeKind;
 import ru.repitbot.notification.domain.Occasion;
 import ru.repitbot.notification.domain.WhoIsTold;
@@ -48,11 +47,8 @@ public class LessonNotices {
         notices.tell(WhoIsTold.about(Occasion.LESSON_CREATED, notices.family(created.studentId(), created.tutorId())),
                 key(envelope), Notices.actor(envelope.userId()), created.tutorId(),
                 new Notices.Subject("lesson", created.lessonId(), start), null,
-                (addressee, reader) -> List.of(addressee.audience() == Audience.PARENT
-                        ? MessageText.of("notify.lesson.scheduled.parent", Notices.at(start, reader.zone()),
-                                topic(created.topic()), student)
-                        : MessageText.of("notify.lesson.scheduled", Notices.at(start, reader.zone()),
-                                topic(created.topic()))));
+                (addressee, reader) -> List.of(NoticeText.lessonScheduled(addressee.audience(), start,
+                        created.topic(), student, reader.zone())));
     }
 
     public void onRescheduled(LessonEvents.Rescheduled rescheduled, EventEnvelope envelope) {
@@ -64,11 +60,8 @@ public class LessonNotices {
                         notices.family(rescheduled.studentId(), rescheduled.tutorId())),
                 key(envelope), Notices.actor(envelope.userId()), rescheduled.tutorId(),
                 new Notices.Subject("lesson", rescheduled.lessonId(), to), null,
-                (addressee, reader) -> List.of(addressee.audience() == Audience.PARENT
-                        ? MessageText.of("notify.lesson.rescheduled.parent", Notices.at(from, reader.zone()),
-                                Notices.at(to, reader.zone()), student)
-                        : MessageText.of("notify.lesson.rescheduled", Notices.at(from, reader.zone()),
-                                Notices.at(to, reader.zone()))));
+                (addressee, reader) -> List.of(NoticeText.lessonRescheduled(addressee.audience(), from, to,
+                        student, reader.zone())));
     }
 
     public void onCancelled(LessonEvents.Cancelled cancelled, EventEnvelope envelope) {
@@ -85,9 +78,8 @@ public class LessonNotices {
                         notices.family(cancelled.studentId(), cancelled.tutorId())),
                 key(envelope), Notices.actor(envelope.userId()), cancelled.tutorId(),
                 new Notices.Subject("lesson", cancelled.lessonId(), start), null,
-                (addressee, reader) -> List.of(addressee.audience() == Audience.PARENT
-                        ? MessageText.of("notify.lesson.cancelled.parent", Notices.at(start, reader.zone()), student)
-                        : MessageText.of("notify.lesson.cancelled", Notices.at(start, reader.zone()))));
+                (addressee, reader) -> List.of(NoticeText.lessonCancelled(addressee.audience(), start, student,
+                        reader.zone())));
     }
 
     public void onConducted(LessonEvents.Conducted conducted, EventEnvelope envelope) {
@@ -124,7 +116,4 @@ public class LessonNotices {
         return date == null ? null : date.toInstant();
     }
 
-    static String topic(String topic) {
-        return topic == null || topic.isBlank() ? "—" : topic;
-    }
 }

@@ -20,7 +20,7 @@ import ru.repitbot.notification.domain.Addressee;
 import ru.repitbot.notification.domain.Family;
 import ru.repitbot.notification.domain.LowBalanceDigest;
 import ru.repitbot.notification.domain.LowBalanceWatch;
-import ru.repitbot.notification.domain.MessageText;
+import ru.repitbot.notification.domain.NoticeText;
 import ru.repitbot.notification.domain.NoticeKind;
 import ru.repitbot.notification.domain.Occasion;
 import ru.repitbot.notification.domain.Person;
@@ -51,8 +51,8 @@ public class MoneyNotices {
         notices.tell(WhoIsTold.about(Occasion.PAYMENT_CREATED, notices.family(created.studentId(), created.tutorId())),
                 LessonNotices.key(envelope), Notices.actor(envelope.userId()), created.tutorId(),
                 new Notices.Subject("payment", created.paymentId(), null), null,
-                (addressee, reader) -> List.of(MessageText.of("notify.payment.recorded", student,
-                        Integer.toString(created.lessonsPaid()), tutor, Integer.toString(created.balanceAfter()))));
+                (addressee, reader) -> List.of(NoticeText.paymentRecorded(student, created.lessonsPaid(), tutor,
+                        created.balanceAfter())));
         observe(created.studentId(), created.tutorId(), created.balanceAfter(), null, envelope);
     }
 
