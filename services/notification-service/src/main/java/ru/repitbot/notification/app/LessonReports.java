@@ -1,8 +1,6 @@
 package ru.repitbot.notification.app;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -14,23 +12,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 import ru.repitbot.calls.ServiceCallException;
-import ru.repitbot.calls.ServiceCalls;
-import ru.repitbot.models.AttendanceStatus;
-import ru.repitbot.models.TopicMastery;
+import ru.repitbot.notification.client.LessonOwners;
 import ru.repitbot.notification.db.ReportsDue;
 import ru.repitbot.notification.domain.Addressee;
 import ru.repitbot.notification.domain.LessonReport;
 import ru.repitbot.notification.domain.Occasion;
 import ru.repitbot.notification.domain.WhoIsTold;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Sends the parents' after-lesson reports that are due (docs/domain/notifications.md#after-lesson-report): a poller
  * on a virtual thread takes each {@code lesson_report_due} row whose settle time has passed, reads the lesson as it
- * is now (lesson-service) with its homework (homework-service), and queues one report per parent — nothing when
+ * is now ({@link LessonOwners}: lesson-service with its homework from homework-service), and queues one report per parent — nothing when
  * the mark was taken back, or the lesson is gone. When an owner cannot be asked, the row waits a minute and is tried
  * again. Rows are taken with {@code SKIP LOCKED}, so replicas share the work.
  */
@@ -41,16 +35,16 @@ public class LessonReports implements SmartLifecycle {
     private static final Duration RETRY = Duration.ofMinutes(1);
 
     private final ReportsDue reports;
-    private final ServiceCalls calls;
+    private final LessonOwners owners;
     private final Notices notices;
     private final TransactionTemplate tx;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    public LessonReports(ReportsDue reports, ServiceCalls calls, Notices notices, TransactionTemplate tx,
+    public LessonReports(ReportsDue reports, LessonOwners owners, Notices notices, TransactionTemplate tx,
             @Value("${repitbot.notifications.reports.poll-interval:30s}") Duration interval) {
         this.reports = reports;
-        this.calls = calls;
+        this.owners = owners;
         this.notices = notices;
         this.tx = tx;
         this.interval = interval;
@@ -99,43 +93,9 @@ public class LessonReports implements SmartLifecycle {
     }
 
     private Optional<LessonReport.LessonFacts> lessonAsItIs(ReportsDue.Due due) {
-        JsonNode lesson;
-        try {
-            lesson = calls.to("lesson-service").get().uri("/api/v1/lessons/{id}", due.lessonId()).retrieve()
-                    .body(JsonNode.class);
-        } catch (HttpClientErrorException.NotFound e) {
-            return Optional.empty();
-        }
-        if (lesson == null) {
-            return Optional.empty();
-        }
-        JsonNode page = calls.to("homework-service").get()
-                .uri("/api/v1/homework?lesson_id={id}&size=100", due.lessonId()).retrieve().body(JsonNode.class);
-        List<LessonReport.HomeworkGiven> homework = new ArrayList<>();
-        if (page != null) {
-            for (JsonNode item : page.path("items")) {
-                homework.add(new LessonReport.HomeworkGiven(text(item.path("description")),
-                        instant(item.path("deadline"))));
-            }
-        }
-        String tutorName = notices.name(due.tutorId());
-        String studentName = notices.name(due.studentId());
-        String attendance = text(lesson.path("attendance_status"));
-        String mastery = text(lesson.path("mastery_level"));
-        return Optional.of(new LessonReport.LessonFacts(due.lessonId(), studentName, tutorName,
-                instant(lesson.path("start_at")), text(lesson.path("topic")),
-                attendance == null ? null : AttendanceStatus.fromValue(attendance),
-                mastery == null ? null : TopicMastery.fromValue(mastery), text(lesson.path("mastery_comment")),
-                homework));
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
-    }
-
-    private static Instant instant(JsonNode node) {
-        String value = text(node);
-        return value == null ? null : java.time.OffsetDateTime.parse(value).toInstant();
+        return owners.lesson(due.lessonId()).map(now -> new LessonReport.LessonFacts(due.lessonId(),
+                notices.name(due.studentId()), notices.name(due.tutorId()), now.start(), now.topic(),
+                now.attendance(), now.mastery(), now.masteryComment(), now.homework()));
     }
 
     @Override
