@@ -49,6 +49,8 @@ public abstract class IntegrationTest {
     protected static final Map<Long, String> lessonAnswers = new ConcurrentHashMap<>();
     /** lesson id → the JSON items of GET /api/v1/homework?lesson_id= (absent: none). */
     protected static final Map<Long, String> homeworkAnswers = new ConcurrentHashMap<>();
+    /** Put as a lesson's answer: lesson-service answers 503 for it. */
+    protected static final String OWNER_DOWN = "503";
     private static final HttpServer OWNERS = startOwners();
 
     protected final EventCodec codec = new EventCodec();
@@ -92,7 +94,8 @@ public abstract class IntegrationTest {
                 long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
                 boolean authorised = exchange.getRequestHeaders().getFirst("Authorization") != null;
                 String body = lessonAnswers.get(id);
-                respond(exchange, !authorised ? 401 : body == null ? 404 : 200, body == null ? "{}" : body);
+                int status = !authorised ? 401 : body == null ? 404 : OWNER_DOWN.equals(body) ? 503 : 200;
+                respond(exchange, status, status == 200 ? body : "{}");
             });
             server.createContext("/api/v1/homework", exchange -> {
                 String query = exchange.getRequestURI().getQuery();

@@ -186,4 +186,24 @@ class RemindersAndReportsIntegrationTest extends IntegrationTest {
         assertThat(messagesTo(parent)).isEmpty();
         assertThat(messagesTo(tutor)).isEmpty();
     }
+
+    @Test
+    void aReportWhoseOwnerDoesNotAnswerWaitsAMinuteAndGoesOutLater() {
+        long lesson = newId();
+        OffsetDateTime start = Instant.now().minus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC);
+        publishAndWait(envelope("lesson-service", new LessonEvents.Conducted(lesson, student, tutor, start, "Тема",
+                60, AttendanceStatus.SCHEDULED), tutor));
+        lessonAnswers.put(lesson, OWNER_DOWN);
+        settleTimePassed(lesson);
+        reports.sendDue();
+        assertThat(messagesTo(parent)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT send_at FROM lesson_report_due WHERE lesson_id = ? AND done_at IS NULL",
+                java.sql.Timestamp.class, lesson).toInstant()).isAfter(Instant.now().plusSeconds(30));
+
+        lessonIs(lesson, AttendanceStatus.ATTENDED, start);
+        settleTimePassed(lesson);
+        reports.sendDue();
+        assertThat(messagesTo(parent, "lesson_report")).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("Квадратные уравнения"));
+    }
 }
