@@ -84,7 +84,10 @@ class AuthorizationMatrixIT {
             Map.entry("POST /api/v1/broadcasts", "no id: goes to the calling tutor's own students and parents "
                     + "(notification-service BroadcastsIntegrationTest)"),
             Map.entry("POST /api/v1/messages/replies", "names a Telegram message in the caller's own chat only "
-                    + "(notification-service MessagesIntegrationTest)"));
+                    + "(notification-service MessagesIntegrationTest)"),
+            Map.entry("PUT /api/v1/notifications/chat", "the caller's own Telegram chat"),
+            Map.entry("GET /api/v1/notifications/unreachable",
+                    "no id: only the calling tutor's students and their parents (notification-service's tests)"));
 
     /** Writes the owner's own student or parent may make on the family's objects (by role). */
     private static final Map<String, Set<String>> FAMILY_WRITES = Map.of(
@@ -92,7 +95,9 @@ class AuthorizationMatrixIT {
             "POST /api/v1/calendar/feeds", Set.of("student", "parent"),
             // Handing in and withdrawing an answer is the student's own action.
             "POST /api/v1/homework/{id}/submission", Set.of("student"),
-            "DELETE /api/v1/homework/{id}/submission", Set.of("student"));
+            "DELETE /api/v1/homework/{id}/submission", Set.of("student"),
+            // A student changes their own notification settings.
+            "PATCH /api/v1/notifications/preferences", Set.of("student"));
 
     private final Scenario scenario;
     private Families families;
@@ -338,7 +343,14 @@ class AuthorizationMatrixIT {
         t.put("GET /api/v1/messages/{id}", read(Map.of("id", objects.message())));
         t.put("GET /api/v1/messages/conversations/{id}", read(Map.of("id", objects.conversation())));
         t.put("GET /api/v1/broadcasts/{id}", read(Map.of("id", objects.broadcast())));
-        t.put("POST /api/v1/broadcasts/{id}/cancel", read(Map.of("id", objects.broadcast())));
+        t.put("POST /api/v1/broadcasts/{id}/cancel", read(Map.of("id", objects.broadcast())),
+        // notification-service
+        t.put("GET /api/v1/notifications/preferences", new Target(Map.of(), List.of(Map.of("user_id", student)),
+                null, false, false));
+        t.put("PATCH /api/v1/notifications/preferences", new Target(Map.of(), List.of(Map.of("user_id", student)),
+                () -> json(Map.of("kinds", Map.of("lesson_reminder_24h", Map.of("enabled", false)))), false, false));
+        t.put("GET /api/v1/notifications/history", new Target(Map.of(), List.of(Map.of("user_id", student),
+                Map.of("user_id", parent)), null, false, false));
         return t;
     }
 

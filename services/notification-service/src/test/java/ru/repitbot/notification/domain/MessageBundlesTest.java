@@ -80,6 +80,23 @@ class MessageBundlesTest {
         }
         produced.add(ConversationText.replyHint());
         produced.add(ConversationText.broadcastHeader("t"));
+        ZoneId utc = ZoneId.of("UTC");
+        for (Audience audience : new Audience[] {Audience.STUDENT, Audience.PARENT}) {
+            produced.add(NoticeText.lessonScheduled(audience, Instant.EPOCH, null, "s", utc));
+            produced.add(NoticeText.lessonRescheduled(audience, Instant.EPOCH, Instant.EPOCH, "s", utc));
+            produced.add(NoticeText.lessonCancelled(audience, Instant.EPOCH, "s", utc));
+            produced.add(NoticeText.achievement(audience, null, "t", "d", "s"));
+        }
+        produced.add(NoticeText.homeworkAssigned("d", null, utc));
+        produced.add(NoticeText.homeworkAssigned("d", Instant.EPOCH, utc));
+        produced.add(NoticeText.homeworkSubmitted("s"));
+        produced.add(NoticeText.homeworkChecked(true));
+        produced.add(NoticeText.homeworkChecked(false));
+        produced.add(NoticeText.paymentRecorded("s", 8, "t", 7));
+        for (Occasion link : new Occasion[] {Occasion.TUTOR_LINKED, Occasion.TUTOR_UNLINKED, Occasion.PARENT_LINKED,
+                Occasion.PARENT_UNLINKED}) {
+            produced.add(NoticeText.link(link, "w", "s"));
+        }
         Properties ru = load("messages_ru.properties");
         Properties en = load("messages_en.properties");
         for (MessageText text : produced) {
