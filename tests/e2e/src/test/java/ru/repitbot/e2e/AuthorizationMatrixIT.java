@@ -343,7 +343,7 @@ class AuthorizationMatrixIT {
         t.put("GET /api/v1/messages/{id}", read(Map.of("id", objects.message())));
         t.put("GET /api/v1/messages/conversations/{id}", read(Map.of("id", objects.conversation())));
         t.put("GET /api/v1/broadcasts/{id}", read(Map.of("id", objects.broadcast())));
-        t.put("POST /api/v1/broadcasts/{id}/cancel", read(Map.of("id", objects.broadcast())),
+        t.put("POST /api/v1/broadcasts/{id}/cancel", read(Map.of("id", objects.broadcast())));
         // notification-service
         t.put("GET /api/v1/notifications/preferences", new Target(Map.of(), List.of(Map.of("user_id", student)),
                 null, false, false));
