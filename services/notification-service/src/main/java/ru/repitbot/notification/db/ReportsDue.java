@@ -2,25 +2,31 @@ package ru.repitbot.notification.db;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import ru.repitbot.notification.domain.LessonReport;
 
 /**
  * {@code lesson_report_due}: lessons marked attended (or unexcused) whose parents' report goes out after
- * {@link LessonReport#SETTLE_TIME}. docs/domain/notifications.md#after-lesson-report
+ * {@link LessonReport#SETTLE_TIME} ({@code repitbot.notifications.reports.settle-time}, which only a test run of the
+ * whole system shortens). docs/domain/notifications.md#after-lesson-report
  */
 @Repository
 public class ReportsDue {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Duration settleTime;
 
-    public ReportsDue(JdbcTemplate jdbc, Clock clock) {
+    public ReportsDue(JdbcTemplate jdbc, Clock clock,
+            @Value("${repitbot.notifications.reports.settle-time:30m}") Duration settleTime) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.settleTime = settleTime;
     }
 
     public record Due(long lessonId, long studentId, long tutorId, Instant markedAt, Instant sendAt) {
@@ -38,7 +44,7 @@ public class ReportsDue {
                 ON CONFLICT (lesson_id) DO UPDATE SET marked_at = EXCLUDED.marked_at, send_at = EXCLUDED.send_at,
                   done_at = NULL
                 WHERE lesson_report_due.done_at IS NOT NULL""", lessonId, studentId, tutorId,
-                Timestamp.from(markedAt), Timestamp.from(LessonReport.sendAt(markedAt)));
+                Timestamp.from(markedAt), Timestamp.from(markedAt.plus(settleTime)));
     }
 
     /** The next due report, locked so that another replica skips it. */
