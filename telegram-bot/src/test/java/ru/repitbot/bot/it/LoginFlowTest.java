@@ -71,6 +71,10 @@ class LoginFlowTest extends BotIntegrationTest {
         assertThat(login.role()).isEqualTo(Role.TUTOR);
         assertThat(login.toString()).doesNotContain(login.accessToken(), login.refreshToken());
         assertThat(sessions.preferences(anna.userId()).timeZone()).isEqualTo("Asia/Yekaterinburg");
+        // notification-service learns this chat at once (it delivers the tutor's messages and reminders there).
+        GATEWAY.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                urlPathEqualTo("/api/v1/notifications/chat")).withHeader("Authorization", bearer(userId))
+                .withRequestBody(equalToJson("{\"telegram_chat_id\":%d}".formatted(anna.chatId()))));
 
         anna.send("/start");
         assertThat(anna.awaitBotMessage(WAIT).text()).contains("Главное меню репетитора");

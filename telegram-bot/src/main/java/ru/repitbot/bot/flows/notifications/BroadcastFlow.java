@@ -132,7 +132,8 @@ public class BroadcastFlow implements Flow {
         text.append(t.get("bc.who." + (AUDIENCES.contains(broadcast.audience()) ? broadcast.audience() : "both")))
                 .append("\n\n");
         text.append(t.get("bc.status.counts", String.valueOf(broadcast.total()), String.valueOf(broadcast.sent()),
-                String.valueOf(broadcast.queued()), String.valueOf(broadcast.failed()),
+                String.valueOf(broadcast.queued()))).append('\n');
+        text.append(t.get("bc.status.counts_more", String.valueOf(broadcast.failed()),
                 String.valueOf(broadcast.unreachable()), String.valueOf(broadcast.cancelled())));
         if (broadcast.text() != null && !broadcast.text().isBlank()) {
             text.append("\n\n").append(t.get("bc.status.text", FamilyTexts.shorten(broadcast.text(), 200)));

@@ -61,8 +61,9 @@ public class UnreachableFlow implements Flow {
         String reasonKey = "ur.reason." + person.reason();
         String reason = person.reason() != null && t.has(reasonKey) ? t.get(reasonKey)
                 : person.description() != null ? person.description() : String.valueOf(person.reason());
-        String since = person.detectedAt() == null ? "—" : DateTimeText.date(person.detectedAt(), turn.zone());
-        return t.get("ur.line", person.fullName() == null ? "#" + person.userId() : person.fullName(), role, reason,
-                since);
+        String line = t.get("ur.line", person.fullName() == null ? "#" + person.userId() : person.fullName(), role,
+                reason);
+        return person.detectedAt() == null ? line
+                : line + t.get("ur.since", DateTimeText.date(person.detectedAt(), turn.zone()));
     }
 }
