@@ -133,8 +133,9 @@ public final class FlowRegistry {
     }
 
     /**
-     * Something to do before every event of a logged-in person, whatever answers it (telling notification-service
-     * the person's chat). A hook that fails is logged and does not stop the event.
+     * Something to do before every event of a logged-in person that a handler (or the main menu) answers, whatever
+     * the handler (telling notification-service the person's chat); refused events run none. A hook that fails is
+     * logged and does not stop the event.
      */
     public FlowRegistry beforeEveryTurn(TurnHook hook) {
         hooks.add(hook);

@@ -66,12 +66,13 @@ public final class Router {
     public Handled handle(BotEvent event, Delivery delivery) {
         Turn turn = turns.create(event);
         Login login = turn.login().orElse(null);
-        if (login != null) {
-            beforeEveryTurn(turn);
-        }
         boolean foreignReply = login != null && isReply(event)
                 && !sentMessages.sentByDialog(event.chatId(), event.replyToMessageId());
         Decision decision = decide(event, login, turn.dialog().orElse(null), foreignReply);
+        if (login != null && (decision instanceof Decision.Run || decision instanceof Decision.MainMenu)) {
+            // Only for what is answered: a refused press calls nothing with the person's token.
+            beforeEveryTurn(turn);
+        }
         Reply reply;
         try {
             reply = run(decision, turn);

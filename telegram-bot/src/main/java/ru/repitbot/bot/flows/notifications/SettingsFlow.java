@@ -251,6 +251,13 @@ public class SettingsFlow implements Flow {
         turn.switchTimeZone(saved);
         turn.endDialog();
         String headline = turn.t("nt.zone.saved", saved);
-        return Reply.of(screen(turn, read(turn), headline, saved)).withToast(turn.t("nt.saved"));
+        NoticePreferences preferences;
+        try {
+            preferences = read(turn);
+        } catch (ru.repitbot.bot.gateway.GatewayException unavailable) {
+            // The zone is saved; only the settings screen cannot be shown now.
+            return Reply.text(headline).withToast(turn.t("nt.saved"));
+        }
+        return Reply.of(screen(turn, preferences, headline, saved)).withToast(turn.t("nt.saved"));
     }
 }
