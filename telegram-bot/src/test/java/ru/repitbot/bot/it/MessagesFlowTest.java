@@ -83,6 +83,32 @@ class MessagesFlowTest extends BotIntegrationTest {
     }
 
     @Test
+    void fromTheStudentsProfileAnUrgentMessageGoesToTheStudent() {
+        long tutorId = nextId();
+        ChatDriver tutor = newChat("Анна");
+        loginAs(tutor, Role.TUTOR, tutorId, "Анна Петрова");
+        long studentId = openStudentProfile(tutor, tutorId, "Петя Иванов", id -> GATEWAY.stubFor(
+                get(urlPathEqualTo("/api/v1/balances/" + id)).willReturn(okJson("""
+                        {"student_id":%d,"balances":[]}""".formatted(id)))));
+        GATEWAY.stubFor(post(urlPathEqualTo("/api/v1/messages")).withHeader("Authorization", bearer(tutorId))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(NotifyJson.sent(nextId(), nextId()))));
+
+        tutor.press("✉️ Написать");
+        tutor.awaitBotMessage(m -> m.hasButton("👨‍🎓 Петя Иванов (ученик)"), WAIT);
+        tutor.press("👨‍🎓 Петя Иванов (ученик)");
+        tutor.awaitBotMessage(m -> text(m).contains("Сообщение для Петя Иванов"), WAIT);
+        tutor.send("Урок через час переносится на 18:00");
+        tutor.awaitBotMessage(m -> m.hasButton("⚡ Отправить срочно"), WAIT);
+        tutor.press("⚡ Отправить срочно");
+
+        assertThat(tutor.awaitBotMessage(m -> text(m).contains("Сообщение отправлено"), WAIT)).isNotNull();
+        GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/messages")).withRequestBody(equalToJson("""
+                {"to_user_id":%d,"student_id":%d,"text":"Урок через час переносится на 18:00","urgent":true}"""
+                .formatted(studentId, studentId))));
+    }
+
+    @Test
     void aPhotoIsSentByItsFileIdAndARefusedPairIsSaidPolitely() {
         long tutorId = nextId();
         long studentId = nextId();

@@ -89,6 +89,7 @@ public class BroadcastFlow implements Flow {
         return Reply.of(Screen.of(turn.t().raw("bc.confirm", turn.t("bc.who." + state.get("audience")),
                 Compose.preview(turn, state)), Keyboard.inline()
                 .row(Button.of(turn.t("bc.send"), NotifyRoutes.BROADCAST_SEND.data()))
+                .row(Button.of(turn.t("bc.send_urgent"), NotifyRoutes.BROADCAST_SEND.data(1)))
                 .row(Button.of(turn.t("common.cancel"), NotifyRoutes.BROADCAST.data()))
                 .build()));
     }
@@ -101,6 +102,9 @@ public class BroadcastFlow implements Flow {
         }
         Map<String, Object> body = new HashMap<>(Compose.body(state));
         body.put("audience", state.get("audience"));
+        if (Compose.urgent(turn)) {
+            body.put("urgent", true);
+        }
         Broadcast broadcast = turn.gateway().post(Broadcast.class, "/api/v1/broadcasts", body);
         turn.endDialog();
         return Reply.of(status(turn, broadcast, null));

@@ -61,6 +61,11 @@ final class Compose {
         return preview.toString();
     }
 
+    /** The "send as urgent" button ({@code <route>:1}) was pressed rather than the plain "send". */
+    static boolean urgent(Turn turn) {
+        return turn.callback() != null && !turn.callback().args().isEmpty() && turn.intArg(0) == 1;
+    }
+
     /** {@code text?, file_ids?, file_kind?} of a message or broadcast request. */
     static Map<String, Object> body(DialogState state) {
         Map<String, Object> body = new LinkedHashMap<>();

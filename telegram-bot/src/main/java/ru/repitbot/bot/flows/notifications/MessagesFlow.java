@@ -218,12 +218,13 @@ public class MessagesFlow implements Flow {
         return Reply.of(Screen.of(turn.t().raw("msg.confirm", ru.repitbot.bot.i18n.Html.escape(state.get("name")),
                 Compose.preview(turn, state)), Keyboard.inline()
                 .row(Button.of(turn.t("msg.send"), NotifyRoutes.SEND.data()))
+                .row(Button.of(turn.t("msg.send_urgent"), NotifyRoutes.SEND.data(1)))
                 .row(Button.of(turn.t("common.cancel"), Routes.MENU.data()))
                 .build()));
     }
 
     /**
-     * {@code POST /api/v1/messages}. A 404 (the pair is not allowed) ends the dialog with a sentence; a 400 or the
+     * {@code POST /api/v1/messages} ({@code msg.ok:1} = urgent: it comes during the quiet hours too). A 404 (the pair is not allowed) ends the dialog with a sentence; a 400 or the
      * service down keeps it, so the person can press "send" again or change the text.
      */
     private Reply send(Turn turn) {
@@ -234,6 +235,9 @@ public class MessagesFlow implements Flow {
         Map<String, Object> body = new HashMap<>(Compose.body(state));
         body.put("to_user_id", state.getLong("to"));
         body.put("student_id", state.getLong("student"));
+        if (Compose.urgent(turn)) {
+            body.put("urgent", true);
+        }
         SentMessage sent;
         try {
             sent = turn.gateway().post(SentMessage.class, "/api/v1/messages", body);
