@@ -19,8 +19,9 @@ import ru.repitbot.config.logging.LogSafe;
 /**
  * Decides which flow answers an event, runs it, and hands the reply to the {@link Delivery}. Precedence (docs/domain/bot.md#routing-precedence,
  * kept): registered commands ({@code /start}, {@code /cancel}, {@code /menu}, {@code /logout}, {@code /language}
- * and the flows' own; they leave any dialog) → the input a dialog step awaits (texts, photos, unregistered commands
- * such as {@code /skip}) → button routes → reply-keyboard labels → the fallback: the main menu for a logged-in
+ * and the flows' own; they leave any dialog) → a logged-in person's Telegram reply to a message the bot's dialogs did
+ * not send ({@link SentMessages}; notification-service delivered it), which keeps the dialog → the input a dialog step
+ * awaits (texts, photos, unregistered commands such as {@code /skip}) → button routes → reply-keyboard labels → the fallback: the main menu for a logged-in
  * person, the login ({@code whenAnonymous}) otherwise. Access is checked before a handler runs.
  *
  * <p>Failures never reach the person as a stack trace: gateway problems become one sentence ({@link ProblemTexts}),
@@ -66,8 +67,7 @@ public final class Router {
     public Handled handle(BotEvent event, Delivery delivery) {
         Turn turn = turns.create(event);
         Login login = turn.login().orElse(null);
-        boolean foreignReply = login != null && isReply(event)
-                && !sentMessages.sentByDialog(event.chatId(), event.replyToMessageId());
+        boolean foreignReply = login != null && isReply(event) && !sentByDialog(event);
         Decision decision = decide(event, login, turn.dialog().orElse(null), foreignReply);
         if (login != null && (decision instanceof Decision.Run || decision instanceof Decision.MainMenu)) {
             // Only for what is answered: a refused press calls nothing with the person's token.
@@ -103,6 +103,17 @@ public final class Router {
             } catch (RuntimeException e) {
                 log.warn("A hook before update {} failed: {}", turn.event().updateId(), LogSafe.value(e.toString()));
             }
+        }
+    }
+
+    /** Unknown (Redis failing) = the dialog's: the reply then goes where it would have gone before replies existed. */
+    private boolean sentByDialog(BotEvent event) {
+        try {
+            return sentMessages.sentByDialog(event.chatId(), event.replyToMessageId());
+        } catch (RuntimeException e) {
+            log.warn("Could not tell whose message update {} replies to: {}", event.updateId(),
+                    LogSafe.value(e.toString()));
+            return true;
         }
     }
 
