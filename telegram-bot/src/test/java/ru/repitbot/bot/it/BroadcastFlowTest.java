@@ -124,12 +124,16 @@ class BroadcastFlowTest extends BotIntegrationTest {
         tutor.awaitBotMessage(m -> m.hasButton("👥 Всем"), WAIT);
         tutor.press("👥 Всем");
         tutor.awaitBotMessage(m -> text(m).contains("всем ученикам и родителям"), WAIT);
-        tutor.send("Каникулы!");
-        tutor.awaitBotMessage(m -> m.hasButton("✅ Разослать"), WAIT);
+        ChatMessage plan = tutor.sendDocument("plan.pdf", "%PDF-1.4 plan".getBytes());
+        ChatMessage confirm = tutor.awaitBotMessage(m -> m.hasButton("✅ Разослать"), WAIT);
+        assertThat(confirm.text()).contains("(без текста)", "Вложение: файл");
         String query = tutor.press("✅ Разослать");
 
         assertThat(tutor.awaitCallbackAnswer(query, WAIT).text()).contains("text", "must be at most 4096 characters");
         assertThat(dialogOf(tutor)).hasValueSatisfying(d -> assertThat(d.step()).isEqualTo("confirm"));
+        // A file alone: no text is sent, the file goes by its Telegram file id.
+        GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/broadcasts")).withRequestBody(equalToJson("""
+                {"audience":"both","file_ids":["%s"],"file_kind":"document"}""".formatted(plan.document().fileId()))));
     }
 
     @Test

@@ -274,13 +274,18 @@ class MessagesFlowTest extends BotIntegrationTest {
 
     /** The person answers that message with Telegram's "reply" (the stand-in's page has no reply: the update itself). */
     private void replyTo(ChatDriver chat, int messageId, String text) throws Exception {
+        replyWith(chat, messageId, "\"text\":\"" + text + "\"");
+    }
+
+    /** {@code content}: the message's own JSON members ({@code "text":"…"} or {@code "photo":[…]}). */
+    private void replyWith(ChatDriver chat, int messageId, String content) throws Exception {
         String update = """
                 {"update_id":%d,"message":{"message_id":%d,"date":1767225600,
                  "chat":{"id":%d,"type":"private"},"from":{"id":%d,"is_bot":false,"first_name":"Петя"},
-                 "text":"%s","reply_to_message":{"message_id":%d,"date":1767225000,
+                 %s,"reply_to_message":{"message_id":%d,"date":1767225000,
                  "chat":{"id":%d,"type":"private"},"from":{"id":100000001,"is_bot":true,"first_name":"RepitBot"},
                  "text":"..."}}}""".formatted(UPDATE_IDS.incrementAndGet(), 900_000 + (int) (nextId() % 90_000),
-                chat.chatId(), chat.userId(), text, messageId, chat.chatId());
+                chat.chatId(), chat.userId(), content, messageId, chat.chatId());
         webhook(update);
     }
 
@@ -317,6 +322,15 @@ class MessagesFlowTest extends BotIntegrationTest {
                 .withHeader("Authorization", bearer(me)).withRequestBody(equalToJson("""
                         {"reply_to_telegram_message_id":%d,"text":"Хорошо, возьму"}""".formatted(fromTutor))));
         assertThat(dialogOf(student)).hasValueSatisfying(d -> assertThat(d.name()).isEqualTo("nt.quiet"));
+
+        // A photo alone answers too: it goes on by its Telegram file id.
+        replyWith(student, fromTutor, """
+                "photo":[{"file_id":"small-photo","file_unique_id":"s1","width":90,"height":90},
+                         {"file_id":"large-photo","file_unique_id":"l1","width":800,"height":800}]""");
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> GATEWAY.verify(postRequestedFor(
+                urlPathEqualTo("/api/v1/messages/replies")).withRequestBody(equalToJson("""
+                        {"reply_to_telegram_message_id":%d,"file_ids":["large-photo"],"file_kind":"photo"}"""
+                        .formatted(fromTutor)))));
     }
 
     @Test
