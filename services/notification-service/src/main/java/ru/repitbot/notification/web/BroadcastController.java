@@ -69,6 +69,7 @@ public class BroadcastController {
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a running broadcast", description = "Messages still queued are cancelled; one "
             + "being sent goes on. Cancelling a cancelled broadcast changes nothing.")
+    @ApiResponse(responseCode = "200", description = "The broadcast, cancelled")
     @ApiResponse(responseCode = "409", description = "The broadcast has finished")
     public BroadcastResponse cancel(CurrentUser caller, @PathVariable long id) {
         return broadcasts.cancel(caller, id);

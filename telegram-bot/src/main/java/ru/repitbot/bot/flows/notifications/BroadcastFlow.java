@@ -113,7 +113,7 @@ public class BroadcastFlow implements Flow {
     private Reply cancel(Turn turn) {
         long id = turn.longArg(0);
         try {
-            Broadcast broadcast = turn.gateway().post(Broadcast.class, "/api/v1/broadcasts/{id}/cancel", Map.of(), id);
+            Broadcast broadcast = turn.gateway().post(Broadcast.class, "/api/v1/broadcasts/{id}/cancel", null, id);
             return Reply.of(status(turn, broadcast, turn.t("bc.cancelled")));
         } catch (GatewayProblem problem) {
             if (!problem.isConflict()) {
