@@ -2,6 +2,7 @@ package ru.repitbot.notification.db;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +18,20 @@ public class DeliveryAttempts {
 
     public DeliveryAttempts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** An accepted attempt of each of {@code messageIds}, tried at {@code triedAt[i]}, in one batch. */
+    public void recordSent(List<Long> messageIds, List<Instant> triedAt) {
+        List<Integer> index = java.util.stream.IntStream.range(0, messageIds.size()).boxed().toList();
+        jdbc.batchUpdate("""
+                INSERT INTO delivery_attempt (message_id, attempt_no, tried_at, http_status, verdict)
+                VALUES (?, COALESCE((SELECT max(attempt_no) FROM delivery_attempt WHERE message_id = ?), 0) + 1,
+                    ?, 200, 'sent')
+                ON CONFLICT (message_id, attempt_no) DO NOTHING""", index, 200, (statement, i) -> {
+                    statement.setLong(1, messageIds.get(i));
+                    statement.setLong(2, messageIds.get(i));
+                    statement.setTimestamp(3, Timestamp.from(triedAt.get(i)));
+                });
     }
 
     /**

@@ -102,6 +102,37 @@ public class DeliveryQueue {
                 chatId, telegramMessageId, attempts, Timestamp.from(at), Timestamp.from(at), id, owner) == 1;
     }
 
+    /** A row Telegram accepted, for {@link #markSent(String, List)}. */
+    public record SentRow(long id, long chatId, long telegramMessageId, int attempts, Instant at) {
+    }
+
+    /**
+     * Many rows sent, in one batch: which of them were still this replica's (the others' leases were lost).
+     */
+    public boolean[] markSent(String owner, List<SentRow> rows) {
+        int[][] counts = jdbc.batchUpdate("""
+                UPDATE outgoing_message SET status = 'sent', telegram_chat_id = ?, telegram_message_id = ?,
+                    attempts = ?, sent_at = ?, finished_at = ?, last_error = NULL, lease_owner = NULL,
+                    lease_until = NULL
+                WHERE id = ? AND status = 'sending' AND lease_owner = ?""", rows, 200, (statement, row) -> {
+                    statement.setLong(1, row.chatId());
+                    statement.setLong(2, row.telegramMessageId());
+                    statement.setInt(3, row.attempts());
+                    statement.setTimestamp(4, Timestamp.from(row.at()));
+                    statement.setTimestamp(5, Timestamp.from(row.at()));
+                    statement.setLong(6, row.id());
+                    statement.setString(7, owner);
+                });
+        boolean[] updated = new boolean[rows.size()];
+        int k = 0;
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                updated[k++] = count == 1;
+            }
+        }
+        return updated;
+    }
+
     /** Back in the queue for another try at {@code at}. */
     public boolean markRetry(long id, String owner, int attempts, Instant at, String reason) {
         return jdbc.update("""

@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,9 +55,12 @@ public class DeliveryEngine implements SmartLifecycle {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
+    private final BlockingQueue<DeliveryOutcomes.Accepted> accepted = new LinkedBlockingQueue<>();
     private volatile boolean running;
+    private volatile boolean recording;
     private volatile boolean woken;
     private Thread poller;
+    private Thread recorder;
     private ExecutorService senders;
 
     public DeliveryEngine(TelegramSettings telegram, DeliverySettings settings, DeliveryQueue queue,
@@ -91,6 +96,8 @@ public class DeliveryEngine implements SmartLifecycle {
                 return;
             }
             running = true;
+            recording = true;
+            recorder = Thread.ofPlatform().daemon().name("delivery-recorder-" + owner).start(this::recordLoop);
             senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-", 0).factory());
             poller = Thread.ofPlatform().daemon().name("delivery-poller-" + owner).start(this::pollLoop);
             log.info("Telegram delivery started as {} ({} a second in all, {} a second per chat with a burst of {})",
@@ -105,6 +112,7 @@ public class DeliveryEngine implements SmartLifecycle {
     @Override
     public void stop() {
         Thread pollerThread;
+        Thread recorderThread;
         ExecutorService executor;
         lock.lock();
         try {
@@ -114,6 +122,7 @@ public class DeliveryEngine implements SmartLifecycle {
             running = false;
             wake.signalAll();
             pollerThread = poller;
+            recorderThread = recorder;
             executor = senders;
         } finally {
             lock.unlock();
@@ -124,6 +133,8 @@ public class DeliveryEngine implements SmartLifecycle {
             if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
                 executor.shutdownNow();
             }
+            recording = false;
+            recorderThread.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -175,6 +186,44 @@ public class DeliveryEngine implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Delivery poll failed: {}", e.toString());
                 pause();
+            }
+        }
+    }
+
+    /** Records what Telegram accepted, many at a time (the sender goes on with the chat meanwhile). */
+    private void recordLoop() {
+        List<DeliveryOutcomes.Accepted> batch = new ArrayList<>();
+        while (recording || !accepted.isEmpty()) {
+            try {
+                DeliveryOutcomes.Accepted first = accepted.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                accepted.drainTo(batch, 499);
+                recordWithRetries(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void recordWithRetries(List<DeliveryOutcomes.Accepted> batch) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                outcomes.recordSent(owner, batch);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 10) {
+                    // Left 'sending': when the lease ends they go back to the queue and may be sent again.
+                    log.error("Could not record {} sent messages: {}", batch.size(), e.toString());
+                    return;
+                }
+                log.warn("Recording {} sent messages failed, trying again: {}", batch.size(), e.toString());
+                Thread.sleep(Duration.ofMillis(200L * attempt));
             }
         }
     }
@@ -282,7 +331,11 @@ public class DeliveryEngine implements SmartLifecycle {
         Instant triedAt = clock.instant();
         int counted = row.attempts() + 1;
         DeliveryVerdict verdict = policy.judge(outcome, counted, triedAt, ThreadLocalRandom.current());
-        outcomes.record(row, owner, chatId, outcome, verdict, counted, triedAt);
+        if (verdict instanceof DeliveryVerdict.Sent sent) {
+            accepted.add(new DeliveryOutcomes.Accepted(row, chatId, sent.telegramMessageId(), counted, triedAt));
+        } else {
+            outcomes.record(row, owner, chatId, outcome, verdict, counted, triedAt);
+        }
         return verdict;
     }
 

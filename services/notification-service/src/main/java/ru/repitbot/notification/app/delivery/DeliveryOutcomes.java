@@ -98,6 +98,47 @@ public class DeliveryOutcomes {
         afterAttempt(verdict);
     }
 
+    /** A message Telegram accepted, waiting to be recorded with others ({@link #recordSent(String, List)}). */
+    public record Accepted(QueuedMessage message, long chatId, long telegramMessageId, int countedAttempts,
+            Instant triedAt) {
+    }
+
+    /**
+     * Records many accepted messages in one transaction: their attempts, their {@code sent} rows and their
+     * {@code notification.sent} events. At a thousand messages a second one transaction per message would be the
+     * engine's bottleneck.
+     */
+    public void recordSent(String owner, List<Accepted> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        inTransaction(() -> {
+            attempts.recordSent(accepted.stream().map(a -> a.message().id()).toList(),
+                    accepted.stream().map(Accepted::triedAt).toList());
+            boolean[] ours = queue.markSent(owner, accepted.stream().map(a -> new DeliveryQueue.SentRow(
+                    a.message().id(), a.chatId(), a.telegramMessageId(), a.countedAttempts(), a.triedAt())).toList());
+            List<Accepted> recorded = new ArrayList<>();
+            for (int i = 0; i < ours.length; i++) {
+                if (ours[i]) {
+                    Accepted a = accepted.get(i);
+                    outbox.publish(new NotificationEvents.Sent(a.message().id(), a.message().recipientId(), CHANNEL,
+                            a.message().kind()));
+                    recorded.add(a);
+                }
+            }
+            afterCommit(() -> recorded.forEach(a -> {
+                metrics.finished("sent", a.message().kind());
+                metrics.handedOver(a.message().createdAt(), a.triedAt());
+                if (late(a.message(), a.triedAt())) {
+                    metrics.lateReminder(a.message().kind());
+                }
+            }));
+        });
+        for (int i = 0; i < accepted.size(); i++) {
+            metrics.attempt("sent");
+        }
+    }
+
     private void afterAttempt(DeliveryVerdict verdict) {
         metrics.attempt(switch (verdict) {
             case DeliveryVerdict.Sent s -> "sent";

@@ -2,6 +2,7 @@ package ru.repitbot.notification.app.delivery;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -34,6 +35,11 @@ public class SendLimits implements DisposableBean {
     private final BucketConfiguration perChat;
     private final BucketConfiguration perGroup;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock globalGate = new ReentrantLock(true);
+    private final int globalChunk;
+    // guarded by globalGate: global tokens taken from Redis and not yet handed to a sender
+    private long globalTokens;
+    private volatile BucketProxy globalBucket;
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> buckets;
 
@@ -42,6 +48,7 @@ public class SendLimits implements DisposableBean {
         this.connectionFactory = connectionFactory;
         this.prefix = prefix;
         this.metrics = metrics;
+        this.globalChunk = Math.max(1, limits.globalPerSecond() / 20);
         this.global = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(limits.globalPerSecond())
                         .refillGreedy(limits.globalPerSecond(), Duration.ofSeconds(1)))
@@ -66,7 +73,41 @@ public class SendLimits implements DisposableBean {
         boolean group = isGroup(chatId);
         take(group ? key("group:" + chatId) : key("chat:" + chatId), group ? perGroup : perChat,
                 group ? "group" : "chat");
-        take(key("global"), global, "global");
+        // Hundreds of chats' senders wait for the one global bucket: in this JVM they queue here, in order, and only
+        // the first asks Redis, for as many tokens as there are senders waiting (at most a twentieth of a second's
+        // worth, so at Telegram's 30 a second it is always one), instead of all of them asking every millisecond.
+        long started = System.nanoTime();
+        globalGate.lockInterruptibly();
+        try {
+            while (globalTokens == 0) {
+                var bucket = globalBucket();
+                int want = Math.max(1, Math.min(globalGate.getQueueLength() + 1, globalChunk));
+                long got = want > 1 ? bucket.tryConsumeAsMuchAsPossible(want) : 0;
+                if (got > 0) {
+                    globalTokens = got;
+                    break;
+                }
+                ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+                if (probe.isConsumed()) {
+                    globalTokens = 1;
+                    break;
+                }
+                Thread.sleep(Duration.ofNanos(Math.max(1_000_000, probe.getNanosToWaitForRefill())));
+            }
+            globalTokens--;
+        } finally {
+            globalGate.unlock();
+        }
+        metrics.limitWait("global", Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private BucketProxy globalBucket() {
+        BucketProxy bucket = globalBucket;
+        if (bucket == null) {
+            bucket = buckets().getProxy(key("global"), () -> global);
+            globalBucket = bucket;
+        }
+        return bucket;
     }
 
     /** The Redis key of a bucket: the bot's {@code RedisKeys.rateLimit(bucket)}. */

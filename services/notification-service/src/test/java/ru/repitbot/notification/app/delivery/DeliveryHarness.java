@@ -159,7 +159,7 @@ abstract class DeliveryHarness {
                 throw new AssertionError("timed out waiting for " + what);
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
