@@ -33,9 +33,11 @@ public class DeliveryQueue {
     }
 
     /**
-     * Takes up to {@code limit} due rows for {@code owner} until {@code leaseUntil}. A person with a row in flight
-     * (this replica's or another's) is left alone until it is done, so one chat's messages go out in order; all due
-     * rows of a person taken at once go to the same replica.
+     * Takes up to {@code limit} due rows for {@code owner} until {@code leaseUntil}: of each person only the first
+     * due one (by id), and none of a person with a row in flight (this replica's or another's), so one chat's
+     * messages go out in order whichever replica takes them. Two replicas claiming at once cannot split a person:
+     * while the first one's claim is uncommitted the person's first row still looks queued to the second, which
+     * then takes none of that person's rows.
      */
     public List<QueuedMessage> claim(String owner, int limit, Instant now, Instant leaseUntil) {
         return jdbc.query("""
@@ -44,6 +46,9 @@ public class DeliveryQueue {
                     WHERE m.status = 'queued' AND m.next_attempt_at <= ?
                       AND NOT EXISTS (SELECT 1 FROM outgoing_message s
                                       WHERE s.recipient_id = m.recipient_id AND s.status = 'sending')
+                      AND NOT EXISTS (SELECT 1 FROM outgoing_message e
+                                      WHERE e.recipient_id = m.recipient_id AND e.status = 'queued'
+                                        AND e.next_attempt_at <= ? AND e.id < m.id)
                     ORDER BY m.next_attempt_at, m.id
                     LIMIT ?
                     FOR UPDATE OF m SKIP LOCKED)
@@ -53,7 +58,7 @@ public class DeliveryQueue {
                 FROM due WHERE o.id = due.id
                 RETURNING
                 """ + COLUMNS, (rs, row) -> message(rs),
-                Timestamp.from(now), limit, owner, Timestamp.from(leaseUntil));
+                Timestamp.from(now), Timestamp.from(now), limit, owner, Timestamp.from(leaseUntil));
     }
 
     /** Extends the lease on rows still held by {@code owner}. */

@@ -72,8 +72,11 @@ class DeliveryEngineIntegrationTest extends DeliveryHarness {
                 ids.add(enqueue(person, "m-" + person + "-" + j));
             }
         }
-        DeliveryEngine first = engine("replica-a");
-        DeliveryEngine second = engine("replica-b");
+        // Small batches and few rows in hand, so that both replicas keep coming back to the queue.
+        DeliveryEngine first = engine(telegramSettings(30, Duration.ofSeconds(1)),
+                settings("replica-a", Duration.ofMinutes(2), 10, 5));
+        DeliveryEngine second = engine(telegramSettings(30, Duration.ofSeconds(1)),
+                settings("replica-b", Duration.ofMinutes(2), 10, 5));
 
         await(() -> statuses(ids).stream().allMatch("sent"::equals), WAIT, "all sent");
 

@@ -91,7 +91,11 @@ abstract class DeliveryHarness {
     }
 
     DeliverySettings settings(String name, Duration lease, int maxInFlight) {
-        return new DeliverySettings(Duration.ofMillis(50), 100, maxInFlight, lease, REDIS_PREFIX, name, 6,
+        return settings(name, lease, maxInFlight, 100);
+    }
+
+    DeliverySettings settings(String name, Duration lease, int maxInFlight, int batchSize) {
+        return new DeliverySettings(Duration.ofMillis(50), batchSize, maxInFlight, lease, REDIS_PREFIX, name, 6,
                 Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofMinutes(2), Duration.ofMillis(500));
     }
 
