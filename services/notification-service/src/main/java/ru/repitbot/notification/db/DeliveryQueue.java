@@ -40,25 +40,31 @@ public class DeliveryQueue {
      * then takes none of that person's rows.
      */
     public List<QueuedMessage> claim(String owner, int limit, Instant now, Instant leaseUntil) {
+        // One pass over the due rows (window, no correlated subqueries): its cost does not depend on the planner's
+        // statistics, which lag behind when thousands of rows fall due at once.
         return jdbc.query("""
                 WITH due AS (
-                    SELECT m.id FROM outgoing_message m
-                    WHERE m.status = 'queued' AND m.next_attempt_at <= ?
-                      AND NOT EXISTS (SELECT 1 FROM outgoing_message s
-                                      WHERE s.recipient_id = m.recipient_id AND s.status = 'sending')
-                      AND NOT EXISTS (SELECT 1 FROM outgoing_message e
-                                      WHERE e.recipient_id = m.recipient_id AND e.status = 'queued'
-                                        AND e.next_attempt_at <= ? AND e.id < m.id)
-                    ORDER BY m.next_attempt_at, m.id
-                    LIMIT ?
+                    SELECT id, recipient_id, next_attempt_at,
+                        row_number() OVER (PARTITION BY recipient_id ORDER BY id) AS place
+                    FROM outgoing_message WHERE status = 'queued' AND next_attempt_at <= ?),
+                busy AS (
+                    SELECT DISTINCT recipient_id FROM outgoing_message WHERE status = 'sending'),
+                heads AS (
+                    SELECT d.id FROM due d
+                    WHERE d.place = 1 AND NOT EXISTS (SELECT 1 FROM busy b WHERE b.recipient_id = d.recipient_id)
+                    ORDER BY d.next_attempt_at, d.id
+                    LIMIT ?),
+                taken AS (
+                    SELECT m.id FROM outgoing_message m JOIN heads h ON h.id = m.id
+                    WHERE m.status = 'queued'
                     FOR UPDATE OF m SKIP LOCKED)
                 UPDATE outgoing_message o SET status = 'sending', lease_owner = ?, lease_until = ?,
                     telegram_chat_id = COALESCE((SELECT r.telegram_chat_id FROM recipient r
                                                  WHERE r.user_id = o.recipient_id), o.telegram_chat_id)
-                FROM due WHERE o.id = due.id
+                FROM taken WHERE o.id = taken.id
                 RETURNING
                 """ + COLUMNS, (rs, row) -> message(rs),
-                Timestamp.from(now), Timestamp.from(now), limit, owner, Timestamp.from(leaseUntil));
+                Timestamp.from(now), limit, owner, Timestamp.from(leaseUntil));
     }
 
     /** Extends the lease on rows still held by {@code owner}. */
@@ -145,6 +151,17 @@ public class DeliveryQueue {
                     lease_owner = NULL, lease_until = NULL
                 WHERE id = ? AND status = 'sending' AND lease_owner = ?""",
                 attempts, Timestamp.from(at), reason, id, owner) == 1;
+    }
+
+    /**
+     * A person's queued rows after {@code afterId} wait at least until {@code notBefore}: when one message of a chat
+     * must be tried again later, the chat's later messages wait behind it, so they still arrive in order.
+     */
+    public int holdLaterOf(long recipientId, long afterId, Instant notBefore) {
+        return jdbc.update("""
+                UPDATE outgoing_message SET next_attempt_at = ?
+                WHERE recipient_id = ? AND status = 'queued' AND id > ? AND next_attempt_at < ?""",
+                Timestamp.from(notBefore), recipientId, afterId, Timestamp.from(notBefore));
     }
 
     /** Ended without being sent: {@code failed}, {@code unreachable} or {@code cancelled}. */

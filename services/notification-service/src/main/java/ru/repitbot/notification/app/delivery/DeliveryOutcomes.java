@@ -81,7 +81,9 @@ public class DeliveryOutcomes {
             case DeliveryVerdict.RetryAt retry -> inTransaction(() -> {
                 attempts.record(message.id(), triedAt, status, description, retryAfter, "retry");
                 int counted = retry.countsAsAttempt() ? countedAttempts : message.attempts();
-                queue.markRetry(message.id(), owner, counted, retry.at(), retry.reason());
+                if (queue.markRetry(message.id(), owner, counted, retry.at(), retry.reason())) {
+                    queue.holdLaterOf(message.recipientId(), message.id(), retry.at());
+                }
             });
             case DeliveryVerdict.Failed failed -> inTransaction(() -> {
                 attempts.record(message.id(), triedAt, status, description, retryAfter, "failed");
@@ -154,8 +156,8 @@ public class DeliveryOutcomes {
     }
 
     /**
-     * A person with no Telegram chat: unreachable "never started", unless they are known to have a chat by now
-     * (then the row goes back to the queue and is sent on the next look).
+     * A person with no Telegram chat, neither on the row nor in {@code recipient} when it was taken (the claim looks
+     * there): unreachable "never started". There is no chat to put into {@code unreachable_chat}, so only the row ends.
      */
     public void noChat(QueuedMessage message, String owner, Instant at) {
         endUntried(message, owner, "unreachable", at, "unreachable: never_started (no Telegram chat known)");
