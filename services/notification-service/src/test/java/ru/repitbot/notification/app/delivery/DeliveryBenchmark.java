@@ -106,6 +106,43 @@ class DeliveryBenchmark extends DeliveryHarness {
         assertThat(globalExcess).isLessThanOrEqualTo(0);
     }
 
+    /**
+     * Enqueue -> Telegram when the engine is idle, below the limits: 100 messages to 100 chats, one every 100 ms, each
+     * timed from its enqueue's commit to the stand-in accepting it ({@code -Dtest=DeliveryBenchmark#oneByOne}).
+     */
+    @Test
+    void oneByOne() throws Exception {
+        List<Long> people = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            people.add(person());
+        }
+        engine(telegramSettings(GLOBAL, Duration.ofSeconds(10)), new DeliverySettings(Duration.ofMillis(200), 100, 500,
+                Duration.ofMinutes(2), REDIS_PREFIX, "latency", 6, Duration.ofSeconds(2), Duration.ofMinutes(10),
+                Duration.ofMinutes(2), Duration.ofSeconds(5)));
+        Thread.sleep(1000);
+        List<Long> enqueuedAt = new ArrayList<>();
+        for (long person : people) {
+            outgoing.enqueue(NewMessage.to(person, NoticeKind.LESSON_CANCELLED, "latency:" + person, "Отмена " + person));
+            enqueuedAt.add(System.nanoTime());
+            Thread.sleep(100);
+        }
+        await(() -> telegram.received().size() >= people.size(), Duration.ofSeconds(60), "all accepted");
+        Map<Long, Long> acceptedAt = telegram.received().stream()
+                .collect(Collectors.toMap(Received::chatId, Received::nanoTime));
+        long[] delays = new long[people.size()];
+        for (int i = 0; i < people.size(); i++) {
+            delays[i] = acceptedAt.get(people.get(i)) - enqueuedAt.get(i);
+        }
+        java.util.Arrays.sort(delays);
+        String report = "enqueue_to_accepted (poll 200 ms, 100 messages one by one): p50=%.0f ms p95=%.0f ms "
+                .formatted(percentile(delays, 0.5) * 1000, percentile(delays, 0.95) * 1000)
+                + "p99=%.0f ms max=%.0f ms%n".formatted(percentile(delays, 0.99) * 1000,
+                        delays[delays.length - 1] / 1e6);
+        System.out.println(report);
+        Files.writeString(Path.of("target", "delivery-latency.txt"), report);
+        assertThat(acceptedAt).hasSize(people.size());
+    }
+
     private static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
