@@ -50,10 +50,10 @@ public class GatewayConfiguration {
         return new PathGuardFilter();
     }
 
-    /** A body (problem+json) for the bare 400 Netty's adapter writes for a request line with | or { in it. */
+    /** A problem+json body for the refusals written below the filters (Netty's codec, the adapter's bare 400). */
     @Bean
-    org.springframework.boot.reactor.netty.NettyServerCustomizer emptyRefusalProblems() {
-        return ru.repitbot.gateway.web.EmptyRefusalProblems.customizer();
+    org.springframework.boot.reactor.netty.NettyServerCustomizer refusalProblems() {
+        return ru.repitbot.gateway.web.RefusalProblems.customizer();
     }
 
     /** The docs off in production unless DOCS_ENABLED=true (read at run time, as in every service). */

@@ -2,17 +2,11 @@ package ru.repitbot.notification;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import ru.repitbot.testsupport.OpenApiConformance;
 import ru.repitbot.testsupport.ServiceContractChecks;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotificationServiceSmokeTest {
-
-    @LocalServerPort
-    int port;
+class NotificationServiceSmokeTest extends IntegrationTest {
 
     @Autowired
     ApplicationContext context;
@@ -24,7 +18,9 @@ class NotificationServiceSmokeTest {
 
     @Test
     void apiNeedsAToken() {
-        ServiceContractChecks.assertNeedsToken(port, "/api/v1/notifications");
+        ServiceContractChecks.assertNeedsToken(port, "/api/v1/notifications/preferences");
+        ServiceContractChecks.assertNeedsToken(port, "/api/v1/notifications/history");
+        ServiceContractChecks.assertNeedsToken(port, "/api/v1/notifications/unreachable");
     }
 
     @Test

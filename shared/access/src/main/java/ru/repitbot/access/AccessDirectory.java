@@ -92,6 +92,47 @@ public class AccessDirectory {
                 Long.class, studentId);
     }
 
+    /**
+     * The live users linked by a link of this kind ({@link Role#TUTOR} or {@link Role#PARENT}) to any of the
+     * students, each once, in id order (e.g. every parent of a tutor's students, for a broadcast).
+     */
+    public List<Long> liveUsersLinkedToAny(Role kind, Collection<Long> studentIds) {
+        if (studentIds.isEmpty()) {
+            return List.of();
+        }
+        return named.queryForList("""
+                SELECT DISTINCT l.user_id FROM access_link l JOIN access_user u ON u.id = l.user_id AND NOT u.deleted
+                WHERE l.kind = :kind AND l.student_id IN (:students) ORDER BY l.user_id""",
+                new MapSqlParameterSource().addValue("kind", kind.value()).addValue("students", studentIds),
+                Long.class);
+    }
+
+    /** The live parents linked to each of these students, in id order; a student without one is absent. */
+    public Map<Long, List<Long>> parentsOf(Collection<Long> studentIds) {
+        Map<Long, List<Long>> parents = new HashMap<>();
+        if (!studentIds.isEmpty()) {
+            named.query("""
+                    SELECT l.student_id, l.user_id FROM access_link l
+                    JOIN access_user u ON u.id = l.user_id AND NOT u.deleted
+                    WHERE l.kind = 'parent' AND l.student_id IN (:ids) ORDER BY l.student_id, l.user_id""",
+                    new MapSqlParameterSource("ids", studentIds),
+                    (RowCallbackHandler) rs -> parents.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                            .add(rs.getLong(2)));
+        }
+        return parents;
+    }
+
+    /** The roles of these users as the projection knows them (deleted ones included); unknown ids are absent. */
+    public Map<Long, Role> rolesOf(Collection<Long> userIds) {
+        Map<Long, Role> roles = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            named.query("SELECT id, role FROM access_user WHERE id IN (:ids) AND role IS NOT NULL",
+                    new MapSqlParameterSource("ids", userIds),
+                    (RowCallbackHandler) rs -> roles.put(rs.getLong(1), Role.fromValue(rs.getString(2))));
+        }
+        return roles;
+    }
+
     /** Of these ids, the users known and not deleted. */
     public Set<Long> liveAmong(Collection<Long> userIds) {
         Set<Long> live = new HashSet<>();

@@ -148,4 +148,21 @@ class AccessDirectoryTest {
         assertThat(directory.fullNamesOf(List.of(student, unknown))).isEqualTo(Map.of(student, "Ученик " + student));
         assertThat(directory.zonesOf(List.of())).isEmpty();
     }
+
+    @Test
+    void theParentsOfStudentsAreTheLiveLinkedOnesAndRolesAreKnown() {
+        long tutor = users().tutor();
+        long student = users().student(tutor);
+        long lonely = users().student(tutor);
+        long mother = users().parent(student);
+        long father = users().parent(student);
+        long gone = users().parent(student);
+        jdbc.update("UPDATE access_user SET deleted = TRUE WHERE id = ?", gone);
+
+        Map<Long, List<Long>> parents = directory.parentsOf(List.of(student, lonely));
+        assertThat(parents).containsOnlyKeys(student);
+        assertThat(parents.get(student)).containsExactly(mother, father);
+        assertThat(directory.rolesOf(List.of(tutor, student, mother, AccessFixtures.newId())))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(tutor, Role.TUTOR, student, Role.STUDENT, mother, Role.PARENT));
+    }
 }

@@ -26,6 +26,7 @@ import ru.repitbot.bot.session.RedisKeys;
 import ru.repitbot.bot.session.SessionStore;
 import ru.repitbot.bot.telegram.BotMetrics;
 import ru.repitbot.bot.telegram.ChatWorkers;
+import ru.repitbot.bot.telegram.DialogMessages;
 import ru.repitbot.bot.telegram.Leases;
 import ru.repitbot.bot.telegram.PollingState;
 import ru.repitbot.bot.telegram.Recipients;
@@ -51,7 +52,7 @@ public class BotConfiguration {
 
     /** Every message bundle, each as {@code <name>_ru.properties} and {@code <name>_en.properties}. */
     public static final java.util.List<String> TEXT_BUNDLES = java.util.List.of("messages", "texts/lessons",
-            "texts/homework", "texts/payments", "texts/family", "texts/admin");
+            "texts/homework", "texts/payments", "texts/family", "texts/admin", "texts/notifications");
 
     @Bean
     MessageSource messageSource() {
@@ -133,8 +134,9 @@ public class BotConfiguration {
     }
 
     @Bean
-    Router router(FlowRegistry registry, Texts texts, Turn.Factory turns, TelegramDelivery delivery) {
-        return new Router(registry, texts, turns, delivery);
+    Router router(FlowRegistry registry, Texts texts, Turn.Factory turns, TelegramDelivery delivery,
+            DialogMessages dialogMessages) {
+        return new Router(registry, texts, turns, delivery, dialogMessages);
     }
 
     // ---- telegram ----
@@ -169,8 +171,13 @@ public class BotConfiguration {
     }
 
     @Bean
-    TelegramDelivery telegramDelivery(TelegramSender sender, UpdateQueue queue) {
-        return new TelegramDelivery(sender, queue);
+    DialogMessages dialogMessages(StringRedisTemplate redis, RedisKeys keys) {
+        return new DialogMessages(redis, keys);
+    }
+
+    @Bean
+    TelegramDelivery telegramDelivery(TelegramSender sender, UpdateQueue queue, DialogMessages dialogMessages) {
+        return new TelegramDelivery(sender, queue, dialogMessages);
     }
 
     @Bean

@@ -40,7 +40,15 @@ public final class FlowRegistry {
     private final Map<String, Map<String, Entry>> steps = new HashMap<>();
     private final Map<Role, List<MenuButton>> menus = new EnumMap<>(Role.class);
     private Entry anonymous;
+    private Entry reply;
+    private final List<TurnHook> hooks = new ArrayList<>();
     private String owner = "?";
+
+    /** Runs before every event of a logged-in person (see {@link #beforeEveryTurn}). */
+    @FunctionalInterface
+    public interface TurnHook {
+        void before(Turn turn);
+    }
 
     /** Registers every flow; the router uses the result. */
     public static FlowRegistry of(List<Flow> flows) {
@@ -111,6 +119,29 @@ public final class FlowRegistry {
         return this;
     }
 
+    /**
+     * What a logged-in person's Telegram reply to a message the bot's dialogs did not send gets (a message that
+     * notification-service delivered with the same bot token): it comes before the input a dialog awaits, which it
+     * leaves as it was.
+     */
+    public FlowRegistry whenForeignReply(Access access, Handler handler) {
+        if (reply != null) {
+            throw new IllegalStateException("Two flows handle replies: " + reply.owner() + " and " + owner);
+        }
+        reply = new Entry(owner, access, handler, false, null);
+        return this;
+    }
+
+    /**
+     * Something to do before every event of a logged-in person that a handler (or the main menu) answers, whatever
+     * the handler (telling notification-service the person's chat); refused events run none. A hook that fails is
+     * logged and does not stop the event.
+     */
+    public FlowRegistry beforeEveryTurn(TurnHook hook) {
+        hooks.add(hook);
+        return this;
+    }
+
     private static void put(Map<String, Entry> table, String what, String key, Entry entry) {
         Entry existing = table.get(key);
         if (existing == null || existing.placeholder()) {
@@ -136,6 +167,14 @@ public final class FlowRegistry {
 
     public Map<String, Entry> labels() {
         return labels;
+    }
+
+    public Optional<Entry> foreignReply() {
+        return Optional.ofNullable(reply);
+    }
+
+    public List<TurnHook> hooks() {
+        return List.copyOf(hooks);
     }
 
     public Optional<Entry> anonymous() {

@@ -19,8 +19,9 @@ import ru.repitbot.config.logging.LogSafe;
 /**
  * Decides which flow answers an event, runs it, and hands the reply to the {@link Delivery}. Precedence (docs/domain/bot.md#routing-precedence,
  * kept): registered commands ({@code /start}, {@code /cancel}, {@code /menu}, {@code /logout}, {@code /language}
- * and the flows' own; they leave any dialog) → the input a dialog step awaits (texts, photos, unregistered commands
- * such as {@code /skip}) → button routes → reply-keyboard labels → the fallback: the main menu for a logged-in
+ * and the flows' own; they leave any dialog) → a logged-in person's Telegram reply to a message the bot's dialogs did
+ * not send ({@link SentMessages}; notification-service delivered it), which keeps the dialog → the input a dialog step
+ * awaits (texts, photos, unregistered commands such as {@code /skip}) → button routes → reply-keyboard labels → the fallback: the main menu for a logged-in
  * person, the login ({@code whenAnonymous}) otherwise. Access is checked before a handler runs.
  *
  * <p>Failures never reach the person as a stack trace: gateway problems become one sentence ({@link ProblemTexts}),
@@ -33,12 +34,19 @@ public final class Router {
     private final FlowRegistry registry;
     private final Turn.Factory turns;
     private final Delivery delivery;
+    private final SentMessages sentMessages;
     private final Map<String, List<FlowRegistry.Entry>> labelsByText = new HashMap<>();
 
     public Router(FlowRegistry registry, Texts texts, Turn.Factory turns, Delivery delivery) {
+        this(registry, texts, turns, delivery, SentMessages.NONE);
+    }
+
+    public Router(FlowRegistry registry, Texts texts, Turn.Factory turns, Delivery delivery,
+            SentMessages sentMessages) {
         this.registry = registry;
         this.turns = turns;
         this.delivery = delivery;
+        this.sentMessages = sentMessages;
         registry.labels().forEach((key, entry) -> texts.everyLanguage(key).forEach(
                 text -> labelsByText.computeIfAbsent(text.strip(), t -> new ArrayList<>()).add(entry)));
     }
@@ -58,7 +66,13 @@ public final class Router {
     /** The same, delivering through {@code delivery} (an update handled again skips what was already sent). */
     public Handled handle(BotEvent event, Delivery delivery) {
         Turn turn = turns.create(event);
-        Decision decision = decide(event, turn.login().orElse(null), turn.dialog().orElse(null));
+        Login login = turn.login().orElse(null);
+        boolean foreignReply = login != null && isReply(event) && !sentByDialog(event);
+        Decision decision = decide(event, login, turn.dialog().orElse(null), foreignReply);
+        if (login != null && (decision instanceof Decision.Run || decision instanceof Decision.MainMenu)) {
+            // Only for what is answered: a refused press calls nothing with the person's token.
+            beforeEveryTurn(turn);
+        }
         Reply reply;
         try {
             reply = run(decision, turn);
@@ -82,14 +96,51 @@ public final class Router {
         return new Handled(describe(decision), turn.dialogChange());
     }
 
+    private void beforeEveryTurn(Turn turn) {
+        for (FlowRegistry.TurnHook hook : registry.hooks()) {
+            try {
+                hook.before(turn);
+            } catch (RuntimeException e) {
+                log.warn("A hook before update {} failed: {}", turn.event().updateId(), LogSafe.value(e.toString()));
+            }
+        }
+    }
+
+    /** Unknown (Redis failing) = the dialog's: the reply then goes where it would have gone before replies existed. */
+    private boolean sentByDialog(BotEvent event) {
+        try {
+            return sentMessages.sentByDialog(event.chatId(), event.replyToMessageId());
+        } catch (RuntimeException e) {
+            log.warn("Could not tell whose message update {} replies to: {}", event.updateId(),
+                    LogSafe.value(e.toString()));
+            return true;
+        }
+    }
+
+    private static boolean isReply(BotEvent event) {
+        return !event.isCallback() && event.replyToMessageId() != null && event.command().isEmpty();
+    }
+
     /** The routing rule alone (no I/O): what should answer this event. */
     public Decision decide(BotEvent event, Login login, DialogState dialog) {
+        return decide(event, login, dialog, false);
+    }
+
+    /**
+     * As {@link #decide(BotEvent, Login, DialogState)}; {@code foreignReply} = the event is a Telegram reply to a
+     * message the bot's dialogs did not send (looked up by the caller): it goes to the reply handler, before the
+     * dialog's step, and leaves the dialog as it was.
+     */
+    public Decision decide(BotEvent event, Login login, DialogState dialog, boolean foreignReply) {
         Optional<String> command = event.command();
         if (command.isPresent()) {
             Optional<FlowRegistry.Entry> entry = registry.command(command.get());
             if (entry.isPresent()) {
                 return guard(entry.get(), login, dialog != null, "command");
             }
+        }
+        if (foreignReply && login != null && isReply(event) && registry.foreignReply().isPresent()) {
+            return guard(registry.foreignReply().get(), login, false, "reply");
         }
         if (!event.isCallback() && dialog != null) {
             return registry.step(dialog.name(), dialog.step())

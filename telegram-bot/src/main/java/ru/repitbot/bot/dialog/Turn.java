@@ -174,6 +174,17 @@ public final class Turn {
         endDialog();
     }
 
+    /** The person's own zone changed (they set it in the bot): dates are read and shown in it from now on. */
+    public void switchTimeZone(String timeZone) {
+        preferences = preferences.withTimeZone(timeZone);
+        sessions.savePreferences(event.userId(), preferences);
+    }
+
+    /** The session store (for flows that keep a small mark per person, such as the chat registration). */
+    public SessionStore sessions() {
+        return sessions;
+    }
+
     public void switchLanguage(Language language) {
         preferences = preferences.withLanguage(language.code());
         sessions.savePreferences(event.userId(), preferences);

@@ -32,4 +32,10 @@ public final class Labels {
     public static final String ADMIN_CREATE_TUTOR = "menu.admin.create_tutor";
     public static final String ADMIN_RESET_CODE = "menu.admin.reset_code";
     public static final String ADMIN_STATS = "menu.admin.stats";
+
+    /** Every role: the notification settings (flows.notifications). */
+    public static final String NOTIFICATIONS = "menu.notifications";
+    public static final String TUTOR_WRITE = "menu.tutor.write";
+    public static final String TUTOR_CONVERSATIONS = "menu.tutor.conversations";
+    public static final String TUTOR_UNREACHABLE = "menu.tutor.unreachable";
 }

@@ -72,6 +72,16 @@ public final class RedisKeys {
         return prefix + ":unreachable:" + chatId;
     }
 
+    /** The ids of the messages the bot's dialogs sent to a chat (the newest ones), to tell replies to them apart. */
+    public String dialogMessages(long chatId) {
+        return prefix + ":own:" + chatId;
+    }
+
+    /** Set while notification-service knows the person's chat ({@code PUT /api/v1/notifications/chat}). */
+    public String chatRegistered(long userId, long chatId) {
+        return prefix + ":chatreg:" + userId + ":" + chatId;
+    }
+
     public String rateLimit(String bucket) {
         return prefix + ":rl:" + bucket;
     }

@@ -79,6 +79,19 @@ public final class SessionStore {
         redis.opsForZSet().remove(keys.activeDialogs(), key);
     }
 
+    /**
+     * Claims telling notification-service that {@code userId}'s chat is {@code chatId}: true (and marked for
+     * {@code every}) when it was not told in that time — the caller tells it, and {@link #forgetChatRegistration}s
+     * when that failed.
+     */
+    public boolean claimChatRegistration(long userId, long chatId, Duration every) {
+        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(keys.chatRegistered(userId, chatId), "1", every));
+    }
+
+    public void forgetChatRegistration(long userId, long chatId) {
+        redis.delete(keys.chatRegistered(userId, chatId));
+    }
+
     /** Dialogs started and neither finished nor expired (across replicas), for the metrics. */
     public long activeDialogs() {
         long now = Instant.now().toEpochMilli();

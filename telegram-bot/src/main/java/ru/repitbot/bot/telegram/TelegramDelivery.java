@@ -20,10 +20,12 @@ public final class TelegramDelivery implements Delivery {
 
     private final TelegramSender sender;
     private final UpdateQueue queue;
+    private final DialogMessages dialogMessages;
 
-    public TelegramDelivery(TelegramSender sender, UpdateQueue queue) {
+    public TelegramDelivery(TelegramSender sender, UpdateQueue queue, DialogMessages dialogMessages) {
         this.sender = sender;
         this.queue = queue;
+        this.dialogMessages = dialogMessages;
     }
 
     @Override
@@ -48,7 +50,8 @@ public final class TelegramDelivery implements Delivery {
                     && message instanceof Screen screen && screen.editable()
                     && sender.edit(event.chatId(), event.isGroup(), event.messageId(), screen);
             if (!edited) {
-                sender.send(event.chatId(), event.isGroup(), message);
+                sender.send(event.chatId(), event.isGroup(), message)
+                        .ifPresent(id -> dialogMessages.record(event.chatId(), id));
             }
             if (i < messages.size() - 1) {
                 queue.recordSent(event.updateId(), i + 1);

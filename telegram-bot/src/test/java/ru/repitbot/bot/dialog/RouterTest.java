@@ -136,6 +136,35 @@ class RouterTest {
         assertThat(menus.menu(Role.PARENT)).isEmpty();
     }
 
+    @Test
+    void aReplyToAMessageTheDialogsDidNotSendGoesToTheReplyHandlerBeforeTheDialogAndKeepsIt() {
+        Handler forward = turn -> Reply.text("forward");
+        FlowRegistry withReplies = FlowRegistry.of(List.of(r -> r
+                .command("cancel", Access.anyone(), cancel)
+                .step("add", "name", step)
+                .label("label.students", Access.roles(Role.TUTOR), label)
+                .whenForeignReply(Access.loggedIn(), forward)
+                .whenAnonymous(anonymous)));
+        Router replies = new Router(withReplies, texts(), null, null);
+        BotEvent reply = new BotEvent(3, 10, "private", 10, "u", "U", "ru", "Спасибо!", null, null, 8, List.of(),
+                null, 4);
+        Decision.Run forwarded = new Decision.Run(withReplies.foreignReply().orElseThrow(), false, "reply");
+
+        assertThat(replies.decide(reply, TUTOR, ADDING, true)).isEqualTo(forwarded);
+        assertThat(replies.decide(reply, STUDENT, null, true)).isEqualTo(forwarded);
+        // A reply to the dialog's own prompt is the dialog's input; a stranger's reply is a login attempt.
+        assertThat(replies.decide(reply, TUTOR, ADDING, false))
+                .isEqualTo(new Decision.Run(withReplies.step("add", "name").orElseThrow(), false, "step"));
+        assertThat(replies.decide(reply, null, null, true))
+                .isEqualTo(new Decision.Run(withReplies.anonymous().orElseThrow(), false, "anonymous"));
+        // Commands still come first, and a plain message is no reply.
+        BotEvent cancelReply = new BotEvent(4, 10, "private", 10, "u", "U", "ru", "/cancel", null, null, 9,
+                List.of(), null, 4);
+        assertThat(replies.decide(cancelReply, TUTOR, ADDING, true))
+                .isEqualTo(new Decision.Run(withReplies.command("cancel").orElseThrow(), true, "command"));
+        assertThat(replies.decide(text("Спасибо!"), TUTOR, null, true)).isEqualTo(new Decision.MainMenu());
+    }
+
     private static BotEvent text(String text) {
         return new BotEvent(1, 10, "private", 10, "u", "U", "ru", text, null, null, 5, List.of(), null, null);
     }

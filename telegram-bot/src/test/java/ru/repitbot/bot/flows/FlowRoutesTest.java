@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import ru.repitbot.bot.dialog.CallbackRoute;
 import ru.repitbot.bot.flows.calendar.CalendarRoutes;
+import ru.repitbot.bot.flows.notifications.NotifyRoutes;
 import ru.repitbot.bot.flows.tutor.lessons.LessonRoutes;
 import ru.repitbot.bot.flows.tutor.schedule.ScheduleRoutes;
 
@@ -20,7 +21,8 @@ class FlowRoutesTest {
     @Test
     void theRoutesOfTheLessonFlowsAreUniqueAndFitTelegramsLimit() throws IllegalAccessException {
         Set<String> ids = new HashSet<>();
-        for (Class<?> holder : List.of(Routes.class, LessonRoutes.class, ScheduleRoutes.class, CalendarRoutes.class)) {
+        for (Class<?> holder : List.of(Routes.class, LessonRoutes.class, ScheduleRoutes.class, CalendarRoutes.class,
+                NotifyRoutes.class)) {
             for (CallbackRoute route : routes(holder)) {
                 assertThat(ids.add(route.id())).as("route id %s used twice", route.id()).isTrue();
                 String longest = route.data(Long.MAX_VALUE, Long.MAX_VALUE, 99);
@@ -30,6 +32,7 @@ class FlowRoutesTest {
         assertThat(routes(LessonRoutes.class)).allMatch(route -> route.id().startsWith("ls."));
         assertThat(routes(ScheduleRoutes.class)).allMatch(route -> route.id().startsWith("sch."));
         assertThat(routes(CalendarRoutes.class)).allMatch(route -> route.id().startsWith("cal."));
+        assertThat(routes(NotifyRoutes.class)).allMatch(route -> route.id().matches("(nt|msg|bc)\\..+"));
     }
 
     private static List<CallbackRoute> routes(Class<?> holder) throws IllegalAccessException {

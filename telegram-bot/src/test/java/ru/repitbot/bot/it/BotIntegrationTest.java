@@ -69,6 +69,11 @@ public abstract class BotIntegrationTest {
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(BOT_SECRET))
                 .willReturn(okJson("""
                         {"access_token":"%s","token_type":"bearer","expires_in":1800}""".formatted(SERVICE_TOKEN))));
+        // Every logged-in person's chat is told to notification-service (flows.notifications.ChatRegistration);
+        // tests that look at it stub it themselves, at a higher priority.
+        GATEWAY.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(
+                urlPathEqualTo("/api/v1/notifications/chat")).atPriority(10)
+                .willReturn(aResponse().withStatus(204)));
     }
 
     /** This run's keys (offsets, queues, sessions) are of no use to anyone after it. */

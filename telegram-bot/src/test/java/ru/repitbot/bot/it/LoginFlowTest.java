@@ -58,7 +58,9 @@ class LoginFlowTest extends BotIntegrationTest {
         assertThat(anna.replyKeyboard()).containsExactly(
                 List.of("🎓 Список учеников", "➕ Добавить ученика"),
                 List.of("📊 Отчёт за месяц", "📚 Управление библиотекой"),
-                List.of("📈 Статистика", "📣 Рассылка"));
+                List.of("📈 Статистика", "📣 Рассылка"),
+                List.of("✉️ Написать", "💬 Переписка"),
+                List.of("🚫 Недоступные", "🔔 Уведомления"));
         // The bot's own service token goes with the login (contracts.md "Login through the bot").
         GATEWAY.verify(postRequestedFor(urlPathEqualTo("/api/v1/auth/login"))
                 .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN))
@@ -69,6 +71,10 @@ class LoginFlowTest extends BotIntegrationTest {
         assertThat(login.role()).isEqualTo(Role.TUTOR);
         assertThat(login.toString()).doesNotContain(login.accessToken(), login.refreshToken());
         assertThat(sessions.preferences(anna.userId()).timeZone()).isEqualTo("Asia/Yekaterinburg");
+        // notification-service learns this chat at once (it delivers the tutor's messages and reminders there).
+        GATEWAY.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                urlPathEqualTo("/api/v1/notifications/chat")).withHeader("Authorization", bearer(userId))
+                .withRequestBody(equalToJson("{\"telegram_chat_id\":%d}".formatted(anna.chatId()))));
 
         anna.send("/start");
         assertThat(anna.awaitBotMessage(WAIT).text()).contains("Главное меню репетитора");
@@ -91,7 +97,8 @@ class LoginFlowTest extends BotIntegrationTest {
         assertThat(student.replyKeyboard().getFirst()).containsExactly("📚 Мои уроки", "🗓️ Расписание");
         parent.send(code("PAR", parentId));
         assertThat(parent.awaitBotMessage(WAIT).text()).contains("👨‍👩‍👧‍👦 Главное меню родителя");
-        assertThat(parent.replyKeyboard()).containsExactly(List.of("👨‍👩‍👧‍👦 Мои дети", "💬 Связь с репетитором"));
+        assertThat(parent.replyKeyboard()).containsExactly(List.of("👨‍👩‍👧‍👦 Мои дети", "💬 Связь с репетитором"),
+                List.of("🔔 Уведомления"));
         admin.send(code("ADM", adminId));
         assertThat(admin.awaitBotMessage(WAIT).text()).contains("Главное меню администратора");
         assertThat(admin.replyKeyboard().getFirst()).contains("➕ Создать репетитора");

@@ -239,7 +239,7 @@ class ParentFlowTest extends BotIntegrationTest {
     }
 
     @Test
-    void aStudentCannotUseTheParentsKeyAndTheChatKeyIsAPlaceholder() {
+    void aStudentCannotUseTheParentsKeyAndTheChatKeyOpensContactWithTheTutor() {
         ChatDriver student = newChat("Петя");
         long studentId = nextId();
         loginAs(student, Role.STUDENT, studentId, "Петя");
@@ -250,7 +250,7 @@ class ParentFlowTest extends BotIntegrationTest {
 
         Family f = family();
         f.chat().send("💬 Связь с репетитором");
-        assertThat(f.chat().awaitBotMessage(WAIT).text()).contains("сервис сообщений");
+        assertThat(f.chat().awaitBotMessage(WAIT).buttonTexts()).contains("✉️ Написать репетитору", "💬 Переписка");
     }
 
     private HttpResponse<String> webhook(String body) throws Exception {

@@ -356,7 +356,7 @@ class StudentFlowTest extends BotIntegrationTest {
         student.send("🗂️ Библиотека");
         assertThat(student.awaitBotMessage(WAIT).text()).contains("сервис материалов");
         student.send("💬 Связь с репетитором");
-        assertThat(student.awaitBotMessage(WAIT).text()).contains("сервис сообщений");
+        assertThat(student.awaitBotMessage(WAIT).buttonTexts()).contains("✉️ Написать репетитору", "💬 Переписка");
     }
 
     @Test

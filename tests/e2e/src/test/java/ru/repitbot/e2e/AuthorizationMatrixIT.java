@@ -67,13 +67,27 @@ class AuthorizationMatrixIT {
             Map.entry("POST /api/v1/auth/token", "public: client credentials in the body"),
             Map.entry("GET /api/v1/calendar/{token}.ics", "public: the feed's secret token is the credential"),
             Map.entry("GET /.well-known/jwks.json", "public: the public halves of the signing keys"),
+            // Admin and service tokens only, 404 for every user role; a job's name is no family's object
+            // (scheduler-service SchedulerApiIntegrationTest).
+            Map.entry("GET /api/v1/scheduler/jobs", "admins and services only: the installation's jobs"),
+            Map.entry("GET /api/v1/scheduler/jobs/{name}/runs", "admins and services only: a job's runs"),
+            Map.entry("POST /api/v1/scheduler/jobs/{name}/trigger", "admins and services only: runs a job once"),
             // No id: each answers about the caller only (still 401 without a valid token, checked below).
             Map.entry("GET /api/v1/auth/me", "the token's own user"),
             Map.entry("GET /api/v1/users/me", "the caller's own profile"),
             Map.entry("GET /api/v1/users/me/children", "the calling parent's own children"),
             Map.entry("GET /api/v1/users/me/tutors", "the calling student's own tutors"),
             Map.entry("GET /api/v1/users", "no id: lists only whom the caller may see (OwnershipIT, ApiStyleIT)"),
-            Map.entry("GET /api/v1/calendar/feeds", "the caller's own feed links"));
+            Map.entry("GET /api/v1/calendar/feeds", "the caller's own feed links"),
+            Map.entry("GET /api/v1/messages/conversations", "the caller's own conversations"),
+            Map.entry("GET /api/v1/broadcasts", "the calling tutor's own broadcasts"),
+            Map.entry("POST /api/v1/broadcasts", "no id: goes to the calling tutor's own students and parents "
+                    + "(notification-service BroadcastsIntegrationTest)"),
+            Map.entry("POST /api/v1/messages/replies", "names a Telegram message in the caller's own chat only "
+                    + "(notification-service MessagesIntegrationTest)"),
+            Map.entry("PUT /api/v1/notifications/chat", "the caller's own Telegram chat"),
+            Map.entry("GET /api/v1/notifications/unreachable",
+                    "no id: only the calling tutor's students and their parents (notification-service's tests)"));
 
     /** Writes the owner's own student or parent may make on the family's objects (by role). */
     private static final Map<String, Set<String>> FAMILY_WRITES = Map.of(
@@ -81,7 +95,9 @@ class AuthorizationMatrixIT {
             "POST /api/v1/calendar/feeds", Set.of("student", "parent"),
             // Handing in and withdrawing an answer is the student's own action.
             "POST /api/v1/homework/{id}/submission", Set.of("student"),
-            "DELETE /api/v1/homework/{id}/submission", Set.of("student"));
+            "DELETE /api/v1/homework/{id}/submission", Set.of("student"),
+            // A student changes their own notification settings.
+            "PATCH /api/v1/notifications/preferences", Set.of("student"));
 
     private final Scenario scenario;
     private Families families;
@@ -321,6 +337,20 @@ class AuthorizationMatrixIT {
         t.put("GET /api/v1/payments/{id}", read(Map.of("id", objects.payment())));
         t.put("POST /api/v1/payments/{id}/void", body(Map.of("id", objects.payment()), () -> json(Map.of("reason",
                 "Аннулировано чужим"))));
+        // notification-service: messages and broadcasts
+        t.put("POST /api/v1/messages", body(Map.of(), () -> json(Map.of("to_user_id", student, "text",
+                "Чужое сообщение"))));
+        t.put("GET /api/v1/messages/{id}", read(Map.of("id", objects.message())));
+        t.put("GET /api/v1/messages/conversations/{id}", read(Map.of("id", objects.conversation())));
+        t.put("GET /api/v1/broadcasts/{id}", read(Map.of("id", objects.broadcast())));
+        t.put("POST /api/v1/broadcasts/{id}/cancel", read(Map.of("id", objects.broadcast())));
+        // notification-service
+        t.put("GET /api/v1/notifications/preferences", new Target(Map.of(), List.of(Map.of("user_id", student)),
+                null, false, false));
+        t.put("PATCH /api/v1/notifications/preferences", new Target(Map.of(), List.of(Map.of("user_id", student)),
+                () -> json(Map.of("kinds", Map.of("lesson_reminder_24h", Map.of("enabled", false)))), false, false));
+        t.put("GET /api/v1/notifications/history", new Target(Map.of(), List.of(Map.of("user_id", student),
+                Map.of("user_id", parent)), null, false, false));
         return t;
     }
 

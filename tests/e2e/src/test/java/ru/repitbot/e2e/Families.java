@@ -43,7 +43,8 @@ final class Families {
     }
 
     /** What the owner family has: one of each kind. */
-    record Objects(long lesson, long homework, long attachment, long payment, long feed) {
+    record Objects(long lesson, long homework, long attachment, long payment, long feed, long message,
+            long conversation, long broadcast) {
     }
 
     private final Scenario scenario;
@@ -98,7 +99,13 @@ final class Families {
                 "time", "10:00", "duration_minutes", 60)))), 200);
         long feed = eventually(() -> t.post("/api/v1/calendar/feeds", Map.of("student_id", student)), 201)
                 .json().path("id").asLong();
-        objects = new Objects(lesson, homework, attachment, payment, feed);
+        ApiResponse message = eventually(() -> t.post("/api/v1/messages", Map.of("to_user_id", student, "text",
+                "Сообщение владельца")), 201);
+        // The message's success means notification-service knows the link, so the broadcast has its recipient.
+        long broadcast = eventually(() -> t.post("/api/v1/broadcasts", Map.of("audience", "students", "text",
+                "Рассылка владельца")), 201).json().path("id").asLong();
+        objects = new Objects(lesson, homework, attachment, payment, feed, message.json().path("id").asLong(),
+                message.json().path("conversation_id").asLong(), broadcast);
         // The other family must be known everywhere too, or their refusals would only say "who are you".
         ApiClient otherTutorApi = other.tutor().api(scenario.stack());
         eventually(() -> otherTutorApi.post("/api/v1/lessons", lessonBody(other.student().id(), "Свой урок")), 201);

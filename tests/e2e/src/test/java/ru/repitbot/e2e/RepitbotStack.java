@@ -146,6 +146,9 @@ public final class RepitbotStack implements AutoCloseable {
         s.put("RATE_LIMIT_REQUESTS", "100000");
         s.put("RATE_LIMIT_KEY_PREFIX", "repitbot-e2e-" + runId);
         s.put("ENVIRONMENT", "testing");
+        // The parents' after-lesson report goes out 30 min after the mark; NotificationsIT waits for it.
+        s.put("NOTIFICATION_REPORT_SETTLE_TIME", "3s");
+        s.put("NOTIFICATION_REPORTS_POLL_INTERVAL", "1s");
         s.put("LOG_LEVEL", "INFO");
         DEPLOYABLES.forEach((name, port) -> s.put(name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT",
                 Integer.toString(port)));

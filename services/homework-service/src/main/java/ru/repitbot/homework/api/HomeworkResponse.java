@@ -1,5 +1,6 @@
 package ru.repitbot.homework.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,7 +16,10 @@ import ru.repitbot.models.HomeworkStatus;
  * the homework for rework.
  */
 public record HomeworkResponse(long id, long lessonId, long studentId, long tutorId, String lessonTopic,
-        OffsetDateTime lessonDate, String description, OffsetDateTime deadline, String link,
+        OffsetDateTime lessonDate, String description, OffsetDateTime deadline,
+        @Schema(description = "When the deadline got its current value: the assignment, or the last edit that "
+                + "changed it") OffsetDateTime deadlineSetAt,
+        String link,
         List<String> photoFileIds, List<HomeworkRequests.TaskDocument> documents, HomeworkStatus status, boolean overdue, Submission submission,
         String tutorComment, OffsetDateTime checkedAt, OffsetDateTime returnedAt, List<Attachment> attachments,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
@@ -41,7 +45,7 @@ public record HomeworkResponse(long id, long lessonId, long studentId, long tuto
                 h.submissionDocumentFileId(), at(h.submittedAt(), zone)) : null;
         return new HomeworkResponse(h.id(), h.lessonId(), h.studentId(), h.tutorId(),
                 lesson == null ? null : lesson.topic(), lesson == null ? null : at(lesson.startAt(), zone),
-                h.description(), at(h.deadline(), zone), h.link(), h.photoFileIds(),
+                h.description(), at(h.deadline(), zone), at(h.deadlineSetAt(), zone), h.link(), h.photoFileIds(),
                 h.documents().stream().map(d -> new HomeworkRequests.TaskDocument(d.fileId(), d.fileName())).toList(),
                 h.status(), h.isOverdue(now),
                 submission, h.tutorComment(), at(h.checkedAt(), zone), at(h.returnedAt(), zone),

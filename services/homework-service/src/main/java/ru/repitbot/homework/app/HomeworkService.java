@@ -41,6 +41,7 @@ import ru.repitbot.models.Role;
 import ru.repitbot.models.errors.ForbiddenException;
 import ru.repitbot.models.errors.InvalidFieldException;
 import ru.repitbot.models.errors.NotFoundException;
+import ru.repitbot.models.time.DateTimeInput;
 
 /** The homework use cases (docs/domain/homework.md), each one transaction with its event. */
 @Service
@@ -92,17 +93,28 @@ public class HomeworkService {
         return HomeworkResponse.of(h, lesson, List.of(), zone, now);
     }
 
-    /** Homework the caller may see; a filter naming a student, tutor or lesson the caller may not see is 404. */
+    /**
+     * Homework the caller may see; a filter naming a student, tutor or lesson the caller may not see is 404.
+     * {@code deadlineFrom}/{@code deadlineTo} bound the deadline, both inclusive: a moment, or a date (from its first
+     * moment, to its last) in the named student's zone, else the installation's.
+     */
     @Transactional(readOnly = true)
     public PageResponse<HomeworkResponse> list(CurrentUser caller, Long studentId, Long tutorId, Long lessonId,
-            HomeworkStatus status, Boolean overdue, Integer page, Integer size) {
+            HomeworkStatus status, Boolean overdue, String deadlineFrom, String deadlineTo, Integer page,
+            Integer size) {
         PageQuery paging = PageQuery.of(page, size);
         policy.requireListFilters(caller, studentId, tutorId, lessonId);
+        ZoneId boundsZone = studentId != null ? zones.of(studentId) : zones.installationDefault();
+        Instant from = deadlineFrom == null ? null : DateTimeInput.startOf("deadline_from", deadlineFrom, boundsZone);
+        Instant to = deadlineTo == null ? null : DateTimeInput.endOf("deadline_to", deadlineTo, boundsZone);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidFieldException("deadline_to", "must not be before deadline_from");
+        }
         Instant now = clock.instant();
         List<Long> visible = caller.seesEverything() ? null : access.visibleStudents(caller);
         Long onlyTutor = caller.is(Role.TUTOR) ? caller.id() : null;
         HomeworkSearch.Page found = search.find(new HomeworkSearch.Query(onlyTutor, visible, studentId, tutorId,
-                lessonId, status, overdue, now, paging.offset(), paging.size()));
+                lessonId, status, overdue, from, to, now, paging.offset(), paging.size()));
         Map<Long, Homework> byId = new java.util.HashMap<>();
         homework.findAllById(found.ids()).forEach(h -> byId.put(h.id(), h));
         List<Homework> rows = found.ids().stream().map(byId::get).filter(Objects::nonNull).toList();

@@ -26,6 +26,11 @@ public class StudentZones {
         return directory.zoneOf(studentId).orElse(defaultZone);
     }
 
+    /** The installation's zone: how a bound is read when no student is named. */
+    public ZoneId installationDefault() {
+        return defaultZone;
+    }
+
     /** Zones of several students at once; every id given is in the answer. */
     public Map<Long, ZoneId> of(Collection<Long> studentIds) {
         Map<Long, ZoneId> known = directory.zonesOf(studentIds);

@@ -24,9 +24,12 @@ public class HomeworkSearch {
      * @param onlyTutor a tutor sees only their own homework ({@code null}: no such restriction)
      * @param onlyStudents the students the caller may see ({@code null}: everyone)
      * @param overdue {@code true}: pending with the deadline passed; {@code false}: all others; {@code null}: both
+     * @param deadlineFrom first deadline included, {@code null} for open
+     * @param deadlineTo last deadline included, {@code null} for open
      */
     public record Query(Long onlyTutor, List<Long> onlyStudents, Long studentId, Long tutorId, Long lessonId,
-            HomeworkStatus status, Boolean overdue, Instant now, long offset, int limit) {
+            HomeworkStatus status, Boolean overdue, Instant deadlineFrom, Instant deadlineTo, Instant now,
+            long offset, int limit) {
     }
 
     /** One page of ids in list order, and the total. */
@@ -68,6 +71,14 @@ public class HomeworkSearch {
             String overdue = "(status = 'pending' AND deadline < :now)";
             where.add(q.overdue() ? overdue : "NOT " + overdue);
             p.addValue("now", Timestamp.from(q.now()));
+        }
+        if (q.deadlineFrom() != null) {
+            where.add("deadline >= :deadlineFrom");
+            p.addValue("deadlineFrom", Timestamp.from(q.deadlineFrom()));
+        }
+        if (q.deadlineTo() != null) {
+            where.add("deadline <= :deadlineTo");
+            p.addValue("deadlineTo", Timestamp.from(q.deadlineTo()));
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         Long total = named.queryForObject("SELECT count(*) FROM homework" + filter, p, Long.class);

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,10 @@ public class Homework {
 
     @Column(nullable = false)
     private Instant deadline;
+
+    /** When the deadline got its current value: the assignment, or the last edit that changed it. */
+    @Column(name = "deadline_set_at", nullable = false)
+    private Instant deadlineSetAt;
 
     private String link;
 
@@ -105,6 +110,7 @@ public class Homework {
         h.tutorId = lesson.tutorId();
         h.description = description;
         h.deadline = deadline;
+        h.deadlineSetAt = stored(now);
         h.link = link;
         h.photoFileIds = toArray(photoFileIds);
         h.setDocuments(documents);
@@ -120,8 +126,9 @@ public class Homework {
         if (newDescription != null) {
             description = newDescription;
         }
-        if (newDeadline != null) {
+        if (newDeadline != null && !newDeadline.equals(deadline)) {
             deadline = newDeadline;
+            deadlineSetAt = stored(now);
         }
         if (clearLink) {
             link = null;
@@ -224,6 +231,14 @@ public class Homework {
         return OverdueRule.isOverdue(status, deadline, now);
     }
 
+    /**
+     * As PostgreSQL keeps it (microseconds), so the answer of a change shows what a later read shows; the reminder
+     * rules compare it with the reminder's moment (docs/domain/notifications.md#reminders).
+     */
+    private static Instant stored(Instant moment) {
+        return moment.truncatedTo(ChronoUnit.MICROS);
+    }
+
     private static String[] toArray(List<String> values) {
         return values == null ? new String[0] : values.toArray(String[]::new);
     }
@@ -250,6 +265,11 @@ public class Homework {
 
     public Instant deadline() {
         return deadline;
+    }
+
+    /** When the current deadline was set: the assignment, or the last edit that moved it. */
+    public Instant deadlineSetAt() {
+        return deadlineSetAt;
     }
 
     public String link() {

@@ -74,6 +74,7 @@ public class HomeworkController {
     @Operation(summary = "Homework the caller may see, newest first",
             description = "Students: their own; parents: their children's; tutors: their own students' homework "
                     + "of their lessons; admins and services: all. overdue=true: pending with the deadline passed. "
+                    + "deadline_from/deadline_to bound the deadline (both inclusive). "
                     + "A filter naming a student, tutor or lesson the caller may not see is 404, as a path id would "
                     + "be.")
     @ApiResponse(responseCode = "200", description = "One page")
@@ -86,10 +87,16 @@ public class HomeworkController {
             @Parameter(description = "pending, submitted or checked") @RequestParam(required = false)
             HomeworkStatus status,
             @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = "First deadline included: an ISO-8601 date-time (with an offset, or local in "
+                    + "the student's zone) or a date (its first moment); in a query string write + as %2B or use Z")
+            @RequestParam(name = "deadline_from", required = false) String deadlineFrom,
+            @Parameter(description = "Last deadline included: a date-time, or a date (the whole day)")
+            @RequestParam(name = "deadline_to", required = false) String deadlineTo,
             @Parameter(description = "From 1") @RequestParam(required = false) Integer page,
             @Parameter(description = "1 to 100, default 10") @RequestParam(required = false) Integer size,
             CurrentUser caller) {
-        return service.list(caller, studentId, tutorId, lessonId, status, overdue, page, size);
+        return service.list(caller, studentId, tutorId, lessonId, status, overdue, deadlineFrom, deadlineTo, page,
+                size);
     }
 
     @GetMapping("/{id}")

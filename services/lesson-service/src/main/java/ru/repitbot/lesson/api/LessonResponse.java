@@ -18,12 +18,18 @@ public record LessonResponse(
         @Schema(description = "Start with offset; null only for an undated make-up lesson")
         OffsetDateTime startAt,
         OffsetDateTime endAt,
+        @Schema(description = "When the lesson got its current start: its creation, its last reschedule or the last "
+                + "edit of start_at; null only for an undated make-up lesson")
+        OffsetDateTime startSetAt,
         int durationMinutes,
         @Schema(description = "The student's IANA zone the times are shown in") String timeZone,
         String skillsDeveloped,
         TopicMastery masteryLevel,
         String masteryComment,
         AttendanceStatus attendanceStatus,
+        @Schema(description = "The attendance status again, under the name the list filter status= matches "
+                + "(scheduled: not yet marked)")
+        AttendanceStatus status,
         LessonStatus lessonStatus,
         @Schema(description = "Whether the lesson counts against the prepaid balance (attended, unexcused_absence)")
         boolean charged,
@@ -45,8 +51,8 @@ public record LessonResponse(
     public static LessonResponse of(Lesson l, ZoneId zone) {
         return new LessonResponse(l.id(), l.tutorId(), l.studentId(), l.topic(),
                 LessonEventPublisher.at(l.startAt(), zone), LessonEventPublisher.at(l.endAt(), zone),
-                l.durationMinutes(), zone.getId(), l.skillsDeveloped(), l.masteryLevel(), l.masteryComment(),
-                l.attendanceStatus(), l.lessonStatus(), l.charged(),
+                LessonEventPublisher.at(l.startSetAt(), zone), l.durationMinutes(), zone.getId(), l.skillsDeveloped(), l.masteryLevel(), l.masteryComment(),
+                l.attendanceStatus(), l.attendanceStatus(), l.lessonStatus(), l.charged(),
                 LessonEventPublisher.at(l.originalStartAt(), zone), l.isRescheduled(), l.isMakeup(),
                 l.topicMovedTo(), l.cancellationReason(), l.rescheduleReason(), LessonEventPublisher.at(l.createdAt(), zone),
                 LessonEventPublisher.at(l.updatedAt(), zone), l.version());

@@ -6,14 +6,10 @@ import ru.repitbot.lesson.api.LessonResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.repitbot.access.StudentAccess;
@@ -28,9 +24,9 @@ import ru.repitbot.lesson.db.LessonSearch;
 import ru.repitbot.lesson.db.TutorLocks;
 import ru.repitbot.lesson.db.VacatedSlots;
 import ru.repitbot.lesson.domain.AttendanceRules;
+import ru.repitbot.lesson.domain.Cancellation;
 import ru.repitbot.lesson.domain.Lesson;
 import ru.repitbot.lesson.domain.LessonOverlap;
-import ru.repitbot.lesson.domain.TopicShift;
 import ru.repitbot.lesson.events.LessonEventPublisher;
 import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.models.PageQuery;
@@ -119,8 +115,9 @@ public class LessonService {
     }
 
     @Transactional(readOnly = true)
-    public PageResponse<LessonResponse> list(CurrentUser caller, Long studentId, Long tutorId, String from,
-            String to, String order, Integer page, Integer size) {
+    public PageResponse<LessonResponse> list(CurrentUser caller, Long studentId, Long tutorId,
+            Collection<AttendanceStatus> statuses, String from, String to, String order, Integer page,
+            Integer size) {
         PageQuery paging = PageQuery.of(page, size);
         boolean ascending = ascending(order);
         Collection<Long> students;
@@ -152,7 +149,7 @@ public class LessonService {
             return PageResponse.of(List.of(), 0, paging.page(), paging.size());
         }
         LessonSearch.Page found = search.search(
-                new LessonSearch.Filter(students, tutorFilter, range.from(), range.until(), ascending), paging);
+                new LessonSearch.Filter(students, tutorFilter, range.from(), range.until(), statuses, ascending), paging);
         Map<Long, ZoneId> zoneByStudent = zones.of(found.items().stream().map(Lesson::studentId).toList());
         return PageResponse.of(found.items().stream()
                 .map(l -> LessonResponse.of(l, zoneByStudent.get(l.studentId()))).toList(),
@@ -265,18 +262,23 @@ public class LessonService {
         return cancelOccurrence(lesson, status, reason, zone);
     }
 
+    /**
+     * The aggregate decides what the cancellation does ({@link Lesson#cancel}); this loads the chain it needs
+     * under the tutor's timetable lock, stores the make-up lesson it makes, and publishes what it returns.
+     */
     private CancellationResponse cancelOccurrence(Lesson lesson, AttendanceStatus status, String reason,
             ZoneId zone) {
-        Instant now = clock.instant();
-        AttendanceStatus previous = lesson.attendanceStatus();
-        boolean movesTopic = TopicShift.moves(lesson.shiftEntry(), previous, status);
-        lesson.recordCancellation(status, reason, now);
-        TopicMoves moved = movesTopic ? moveTopicOn(lesson, zone, now) : TopicMoves.NONE;
+        List<Lesson> chain = List.of();
+        if (lesson.cancellationMovesTopic(status)) {
+            locks.lockTimetableOf(lesson.tutorId());
+            chain = lessons.findChainFrom(lesson.tutorId(), lesson.studentId(), lesson.startAt());
+        }
+        Cancellation cancellation = lesson.cancel(status, reason, chain, lessons::save, zone, clock.instant());
         lessons.flush();
-        events.cancelled(lesson, at(lesson.startAt(), zone), previous, reason, moved.moves(), moved.makeupLessonId());
-        return new CancellationResponse(LessonResponse.of(lesson, zone), moved.moves().stream()
+        events.publish(cancellation, zone);
+        return new CancellationResponse(LessonResponse.of(lesson, zone), cancellation.topicMoves().stream()
                 .map(m -> new CancellationResponse.TopicMove(m.fromLessonId(), m.toLessonId(), m.topic())).toList(),
-                moved.makeupLessonId());
+                cancellation.event().makeupLessonId());
     }
 
     /**
@@ -323,48 +325,6 @@ public class LessonService {
         lessons.flush();
         events.updated(lesson, changes);
         return LessonResponse.of(lesson, zone);
-    }
-
-    private record TopicMoves(List<LessonEvents.TopicMove> moves, Long makeupLessonId) {
-        static final TopicMoves NONE = new TopicMoves(List.of(), null);
-    }
-
-    /**
-     * Runs {@link TopicShift} for {@code cancelled} and applies it: every lesson that receives a topic gets its own
-     * {@code lesson.updated}, the new make-up lesson a {@code lesson.created}; the cancelled lesson's event is the
-     * caller's and carries the moves. No lesson changes its date.
-     */
-    private TopicMoves moveTopicOn(Lesson cancelled, ZoneId zone, Instant now) {
-        locks.lockTimetableOf(cancelled.tutorId());
-        List<Lesson> later = lessons.findChainFrom(cancelled.tutorId(), cancelled.studentId(), cancelled.startAt());
-        Map<Long, Lesson> byId = later.stream().collect(Collectors.toMap(Lesson::id, Function.identity()));
-        byId.put(cancelled.id(), cancelled);
-        TopicShift.Plan plan = TopicShift.plan(cancelled.shiftEntry(), later.stream().map(Lesson::shiftEntry).toList());
-        if (!plan.movesTopics()) {
-            return TopicMoves.NONE;
-        }
-        Map<Long, Lesson.Topic> topicsBefore = new LinkedHashMap<>();
-        plan.moves().forEach(m -> topicsBefore.put(m.fromLessonId(), byId.get(m.fromLessonId()).currentTopic()));
-        Lesson last = byId.get(plan.makeupTopicFrom());
-        Lesson makeup = lessons.save(Lesson.makeupFor(cancelled.tutorId(), cancelled.studentId(),
-                topicsBefore.get(last.id()), last.durationMinutes(), now));
-
-        List<LessonEvents.TopicMove> moves = new ArrayList<>();
-        Map<Lesson, LessonChanges> updates = new LinkedHashMap<>();
-        for (TopicShift.Move move : plan.moves()) {
-            Lesson.Topic topic = topicsBefore.get(move.fromLessonId());
-            Lesson receiver = move.toMakeup() ? makeup : byId.get(move.toLessonId());
-            moves.add(new LessonEvents.TopicMove(move.fromLessonId(), receiver.id(), topic.topic()));
-            if (receiver == makeup) {
-                continue;
-            }
-            updates.put(receiver, receiver.takeTopic(topic, now));
-        }
-        cancelled.topicMovedTo(moves.getFirst().toLessonId(), now);
-        lessons.flush();
-        events.created(makeup, zone);
-        updates.forEach(events::updated);
-        return new TopicMoves(List.copyOf(moves), makeup.id());
     }
 
     private static void requireMarkable(Lesson lesson) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.repitbot.lesson.domain.Lesson;
+import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.models.PageQuery;
 
 /** Lesson lists with optional filters, ordered by time (undated make-up lessons last), paged. */
@@ -27,8 +28,10 @@ public class LessonSearch {
      * @param tutorId {@code null} for any tutor
      * @param from inclusive, or {@code null}
      * @param to exclusive, or {@code null}
+     * @param statuses attendance statuses to keep, {@code null} or empty for any
      */
-    public record Filter(Collection<Long> studentIds, Long tutorId, Instant from, Instant to, boolean ascending) {
+    public record Filter(Collection<Long> studentIds, Long tutorId, Instant from, Instant to,
+            Collection<AttendanceStatus> statuses, boolean ascending) {
     }
 
     public record Page(List<Lesson> items, long total) {
@@ -53,6 +56,10 @@ public class LessonSearch {
         if (filter.to() != null) {
             where.append(" and l.startAt < :to");
             params.put("to", filter.to());
+        }
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            where.append(" and l.attendanceStatus in :statuses");
+            params.put("statuses", filter.statuses());
         }
         String direction = filter.ascending() ? "asc" : "desc";
         TypedQuery<Lesson> query = em.createQuery("select l from Lesson l" + where

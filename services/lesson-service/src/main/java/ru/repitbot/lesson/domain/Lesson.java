@@ -10,7 +10,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.models.AttendanceStatus;
@@ -47,6 +50,10 @@ public class Lesson {
 
     @Column(name = "start_at")
     private Instant startAt;
+
+    /** When the lesson got its current start: creation, reschedule, or an edit of {@code start_at}. */
+    @Column(name = "start_set_at")
+    private Instant startSetAt;
 
     @Column(name = "duration_minutes", nullable = false)
     private int durationMinutes;
@@ -103,6 +110,7 @@ public class Lesson {
         this.studentId = studentId;
         this.topic = topic;
         this.startAt = startAt;
+        this.startSetAt = startAt == null ? null : stored(now);
         this.durationMinutes = durationMinutes;
         this.skillsDeveloped = skillsDeveloped;
         this.masteryLevel = TopicMastery.NOT_LEARNED;
@@ -125,7 +133,7 @@ public class Lesson {
     }
 
     /** An undated make-up lesson for a topic that fell off the end of a shift (not charged: {@code scheduled}). */
-    public static Lesson makeupFor(long tutorId, long studentId, Topic topic, int durationMinutes, Instant now) {
+    static Lesson makeupFor(long tutorId, long studentId, Topic topic, int durationMinutes, Instant now) {
         return new Lesson(tutorId, studentId, topic.topic(), null, durationMinutes, topic.skillsDeveloped(), true,
                 now);
     }
@@ -175,7 +183,7 @@ public class Lesson {
      */
     public LessonChanges moveTo(Instant start, ZoneId zone, Instant now) {
         LessonChanges changes = LessonChanges.NONE.withDate(at(startAt, zone), at(start, zone));
-        this.startAt = start;
+        startAt(start, now);
         return touch(changes, now);
     }
 
@@ -190,14 +198,41 @@ public class Lesson {
             originalStartAt = startAt;
             rescheduled = true;
         }
-        this.startAt = start;
+        startAt(start, now);
         this.rescheduleReason = reason;
         touch(LessonChanges.NONE, now);
         return new LessonEvents.Rescheduled(id, studentId, tutorId, at(previous, zone), at(start, zone), reason);
     }
 
+    /**
+     * Whether cancelling this lesson with {@code status} moves its topic on (docs/domain/lessons.md#cancelling-a-lesson):
+     * it is dated, still holds its topic, and leaves {@code scheduled} or {@code attended} for a cancellation status.
+     * Only then does {@link #cancel} need the chain of later lessons.
+     */
+    public boolean cancellationMovesTopic(AttendanceStatus status) {
+        return TopicShift.moves(shiftEntry(), attendanceStatus, status);
+    }
+
+    /**
+     * Cancels this occurrence (docs/domain/lessons.md#cancelling-a-lesson): it stays at its date with the
+     * cancellation {@code status} and {@code reason}; when {@link #cancellationMovesTopic} its topic moves on along
+     * {@code chain} ({@link TopicShift}) and the last topic falls into a new undated make-up lesson. A switch between
+     * cancellation statuses moves nothing: a topic moves once. Returns what changed, with the events to publish.
+     *
+     * @param chain the student's lessons with this tutor from this lesson's start on, as stored (read under the
+     *     tutor's timetable lock); only read when the topic moves, so it may be empty otherwise
+     * @param store gives the new make-up lesson its id and returns it (the repository's save); called at most once
+     * @param zone the student's, for the date {@code lesson.cancelled} tells
+     * @throws IllegalArgumentException when {@code status} is not a cancellation status
+     * @throws IllegalStateException when this lesson is an undated make-up
+     */
+    public Cancellation cancel(AttendanceStatus status, String reason, List<Lesson> chain,
+            UnaryOperator<Lesson> store, ZoneId zone, Instant now) {
+        return Cancellation.of(this, status, reason, chain, store, zone, now);
+    }
+
     /** Receives the topic (with its skills) of the lesson before it in a topic shift. */
-    public LessonChanges takeTopic(Topic incoming, Instant now) {
+    LessonChanges takeTopic(Topic incoming, Instant now) {
         LessonChanges changes = LessonChanges.NONE.withTopic(topic, incoming.topic())
                 .withSkillsDeveloped(skillsDeveloped, incoming.skillsDeveloped());
         this.topic = incoming.topic();
@@ -206,15 +241,32 @@ public class Lesson {
     }
 
     /** Its topic went on to {@code lessonId} in a topic shift; this occurrence keeps its date and its status. */
-    public void topicMovedTo(long lessonId, Instant now) {
+    void topicMovedTo(long lessonId, Instant now) {
         this.topicMovedTo = lessonId;
         touch(LessonChanges.NONE, now);
     }
 
-    public void recordCancellation(AttendanceStatus status, String reason, Instant now) {
+    /** The status and reason of a cancellation; {@link #cancel} decides what else it does. */
+    void recordCancellation(AttendanceStatus status, String reason, Instant now) {
         this.attendanceStatus = status;
         this.cancellationReason = reason;
         touch(LessonChanges.NONE, now);
+    }
+
+    /**
+     * A new start remembers when it was set, so a reminder whose moment came before it is not sent late
+     * (docs/domain/notifications.md#reminders, {@code SET_AFTER_MOMENT}); the same start again is no new start.
+     */
+    private void startAt(Instant start, Instant now) {
+        if (!Objects.equals(start, startAt)) {
+            this.startSetAt = start == null ? null : stored(now);
+        }
+        this.startAt = start;
+    }
+
+    /** As PostgreSQL keeps it (microseconds), so the answer of a change shows what a later read shows. */
+    private static Instant stored(Instant moment) {
+        return moment.truncatedTo(ChronoUnit.MICROS);
     }
 
     private LessonChanges touch(LessonChanges changes, Instant now) {
@@ -283,6 +335,11 @@ public class Lesson {
 
     public Instant startAt() {
         return startAt;
+    }
+
+    /** When the current start was set ({@code null} while undated). */
+    public Instant startSetAt() {
+        return startSetAt;
     }
 
     public Instant endAt() {

@@ -3,11 +3,11 @@ package ru.repitbot.lesson.events;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import org.springframework.stereotype.Component;
 import ru.repitbot.events.catalogue.LessonChanges;
 import ru.repitbot.events.catalogue.LessonEvents;
 import ru.repitbot.events.outbox.Outbox;
+import ru.repitbot.lesson.domain.Cancellation;
 import ru.repitbot.lesson.domain.Lesson;
 import ru.repitbot.models.AttendanceStatus;
 
@@ -49,10 +49,14 @@ public class LessonEventPublisher {
                 l.topic(), l.durationMinutes(), previous), l.version());
     }
 
-    public void cancelled(Lesson l, OffsetDateTime date, AttendanceStatus previous, String reason,
-            List<LessonEvents.TopicMove> topicMoves, Long makeupLessonId) {
-        outbox.publish(new LessonEvents.Cancelled(l.id(), l.studentId(), l.tutorId(), date,
-                l.attendanceStatus(), previous, reason, List.copyOf(topicMoves), makeupLessonId), l.version());
+    /**
+     * A cancellation as the lesson decided it: the new make-up lesson's {@code lesson.created}, each receiver's
+     * {@code lesson.updated} in chain order, then {@code lesson.cancelled} with the topic moves.
+     */
+    public void publish(Cancellation cancellation, ZoneId zone) {
+        cancellation.makeupLesson().ifPresent(makeup -> created(makeup, zone));
+        cancellation.handovers().forEach(h -> updated(h.receiver(), h.changes()));
+        outbox.publish(cancellation.event(), cancellation.lesson().version());
     }
 
     /** A deletion is one version past the last state, so it is never taken for a stale event. */

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.repitbot.idempotency.Idempotency;
 import ru.repitbot.idempotency.IdempotentCreation;
 import ru.repitbot.config.security.CurrentUser;
+import ru.repitbot.models.AttendanceStatus;
 import ru.repitbot.models.PageResponse;
 
 @RestController
@@ -59,17 +61,22 @@ public class LessonController {
     @GetMapping
     @Operation(summary = "Lessons the caller may see",
             description = "Students see their own, parents their children's (all, or student_id), tutors their "
-                    + "own lessons, admins all. from/to: ISO-8601 date-time or date (to is inclusive for a date). "
-                    + "Undated make-up lessons come last.")
+                    + "own lessons, admins and services all. from/to bound start_at, both inclusive: an ISO-8601 "
+                    + "date-time (with an offset, or local in the student's zone) or a date (to then takes in the "
+                    + "whole day); in a query string write + as %2B or use Z. Undated make-up lessons come last "
+                    + "(and never match from/to).")
     public PageResponse<LessonResponse> list(CurrentUser caller,
             @RequestParam(name = "student_id", required = false) Long studentId,
             @RequestParam(name = "tutor_id", required = false) Long tutorId,
+            @Parameter(description = "Attendance status(es) to keep: scheduled, attended, excused_absence, "
+                    + "unexcused_absence, rescheduled; repeat the parameter or separate by commas. Default: any")
+            @RequestParam(name = "status", required = false) List<AttendanceStatus> status,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @Parameter(description = "asc or desc (default)") @RequestParam(required = false) String order,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return service.list(caller, studentId, tutorId, from, to, order, page, size);
+        return service.list(caller, studentId, tutorId, status, from, to, order, page, size);
     }
 
     @GetMapping("/{id}")

@@ -73,6 +73,30 @@ class MessageBundlesTest {
         }
         produced.add(ReminderText.homeworkDeadline(Instant.EPOCH, "t", "d", ZoneId.of("UTC")));
         produced.add(ReminderText.balanceLow("s", 1, "t"));
+        for (Audience sender : Audience.values()) {
+            for (Audience reader : Audience.values()) {
+                produced.add(ConversationText.header(sender, reader, "w", "s"));
+            }
+        }
+        produced.add(ConversationText.replyHint());
+        produced.add(ConversationText.broadcastHeader("t"));
+        ZoneId utc = ZoneId.of("UTC");
+        for (Audience audience : new Audience[] {Audience.STUDENT, Audience.PARENT}) {
+            produced.add(NoticeText.lessonScheduled(audience, Instant.EPOCH, null, "s", utc));
+            produced.add(NoticeText.lessonRescheduled(audience, Instant.EPOCH, Instant.EPOCH, "s", utc));
+            produced.add(NoticeText.lessonCancelled(audience, Instant.EPOCH, "s", utc));
+            produced.add(NoticeText.achievement(audience, null, "t", "d", "s"));
+        }
+        produced.add(NoticeText.homeworkAssigned("d", null, utc));
+        produced.add(NoticeText.homeworkAssigned("d", Instant.EPOCH, utc));
+        produced.add(NoticeText.homeworkSubmitted("s"));
+        produced.add(NoticeText.homeworkChecked(true));
+        produced.add(NoticeText.homeworkChecked(false));
+        produced.add(NoticeText.paymentRecorded("s", 8, "t", 7));
+        for (Occasion link : new Occasion[] {Occasion.TUTOR_LINKED, Occasion.TUTOR_UNLINKED, Occasion.PARENT_LINKED,
+                Occasion.PARENT_UNLINKED}) {
+            produced.add(NoticeText.link(link, "w", "s"));
+        }
         Properties ru = load("messages_ru.properties");
         Properties en = load("messages_en.properties");
         for (MessageText text : produced) {

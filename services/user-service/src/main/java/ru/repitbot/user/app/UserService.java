@@ -193,7 +193,8 @@ public class UserService {
     @Transactional
     public UserResponse update(Actor actor, long id, UpdateUserRequest request) {
         User user = existing(id);
-        policy.requireMayUpdate(actor, UserRef.of(user));
+        boolean onlyTimeZone = request.fullName() == null && request.grade() == null && request.username() == null;
+        policy.requireMayUpdate(actor, UserRef.of(user), onlyTimeZone);
         String zone = request.timeZone() == null ? null : TimeZones.validate("time_zone", request.timeZone());
         UserChanges changes = user.update(request.fullName(), zone, request.grade(), request.username(),
                 clock.instant());

@@ -11,7 +11,7 @@ import ru.repitbot.models.errors.NotFoundException;
  * <ul>
  *   <li>admin and services see everyone; only admins change anything, services only read;</li>
  *   <li>a tutor sees their own students and the parents of their students, and manages them;</li>
- *   <li>a parent sees their children; a student sees themselves; neither changes users;</li>
+ *   <li>a parent sees their children; a student sees themselves; each changes only their own time zone;</li>
  *   <li>everyone sees themselves.</li>
  * </ul>
  */
@@ -53,8 +53,26 @@ public final class UserAccessPolicy {
         throw new ForbiddenException("Only tutors and admins list users");
     }
 
-    /** Changing names, zones, grades and usernames: an admin anyone, a tutor themselves and their people. */
-    public void requireMayUpdate(Actor actor, UserRef target) {
+    /**
+     * Changing names, zones, grades and usernames: an admin anyone, a tutor themselves and their people. A student or
+     * a parent changes their own time zone and nothing else (the bot's settings,
+     * docs/domain/users-and-access.md#who-may-see-what): someone they cannot see is 404, anyone else or any other
+     * field 403.
+     *
+     * @param onlyTimeZone whether the change names no field but the time zone
+     */
+    public void requireMayUpdate(Actor actor, UserRef target, boolean onlyTimeZone) {
+        if (actor.is(Role.STUDENT) || actor.is(Role.PARENT)) {
+            requireVisible(actor, target);
+            if (!actor.isSelf(target)) {
+                throw new ForbiddenException("A student or parent changes only their own time zone");
+            }
+            if (!onlyTimeZone) {
+                throw new ForbiddenException("A student or parent changes only their time_zone; the name, grade "
+                        + "and username are changed by their tutor");
+            }
+            return;
+        }
         requireManager(actor);
         requireVisible(actor, target);
     }

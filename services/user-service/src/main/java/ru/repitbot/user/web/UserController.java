@@ -102,7 +102,10 @@ public class UserController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change name, time zone, grade or username",
-            description = "Admins anyone; tutors themselves, their students and their students' parents.")
+            description = "Admins anyone; tutors themselves, their students and their students' parents. A student "
+                    + "or a parent changes their own time_zone only (the bot's settings): any other field, or "
+                    + "another user they can see (a parent's child), is 403; a user they cannot see is 404. "
+                    + "Publishes user.updated with the changes.")
     public UserResponse update(@PathVariable long id, @Valid @RequestBody UpdateUserRequest request,
             CurrentUser caller) {
         return service.update(Actors.of(caller), id, request);

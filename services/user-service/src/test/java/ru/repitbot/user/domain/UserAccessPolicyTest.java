@@ -74,17 +74,38 @@ class UserAccessPolicyTest {
 
     @Test
     void aForeignUserIsNotFoundAndAWrongRoleForbidden() {
-        assertThatThrownBy(() -> policy.requireMayUpdate(actor(TUTOR_1), STUDENT_20))
+        assertThatThrownBy(() -> policy.requireMayUpdate(actor(TUTOR_1), STUDENT_20, false))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> policy.requireMayUpdate(actor(PARENT_30), STUDENT_10))
+        assertThatThrownBy(() -> policy.requireMayUpdate(actor(PARENT_30), STUDENT_10, false))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> policy.requireMayUpdate(actor(STUDENT_10), STUDENT_10))
+        assertThatThrownBy(() -> policy.requireMayUpdate(actor(STUDENT_10), STUDENT_10, false))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> policy.requireMayUpdate(Actor.service(), STUDENT_10))
+        assertThatThrownBy(() -> policy.requireMayUpdate(Actor.service(), STUDENT_10, false))
                 .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> policy.requireMayUpdate(Actor.service(), STUDENT_10, true))
+                .as("services only read").isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> policy.requireMayBrowse(actor(STUDENT_10))).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> policy.requireMayBrowse(actor(PARENT_30))).isInstanceOf(ForbiddenException.class);
         assertThatCode(() -> policy.requireMayBrowse(actor(TUTOR_1))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aStudentOrAParentChangesTheirOwnTimeZoneAndNothingElse() {
+        assertThatCode(() -> policy.requireMayUpdate(actor(STUDENT_10), STUDENT_10, true))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> policy.requireMayUpdate(actor(PARENT_30), PARENT_30, true)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> policy.requireMayUpdate(actor(PARENT_30), PARENT_30, false))
+                .as("their own name").isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> policy.requireMayUpdate(actor(PARENT_30), STUDENT_10, true))
+                .as("their child's zone: seen, not theirs to change").isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> policy.requireMayUpdate(actor(PARENT_30), PARENT_31, true))
+                .as("another parent, even of the same child").isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> policy.requireMayUpdate(actor(STUDENT_10), STUDENT_11, true))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> policy.requireMayUpdate(actor(STUDENT_10), TUTOR_1, true))
+                .isInstanceOf(NotFoundException.class);
+        assertThatCode(() -> policy.requireMayUpdate(actor(TUTOR_1), STUDENT_10, false)).doesNotThrowAnyException();
+        assertThatCode(() -> policy.requireMayUpdate(actor(ADMIN), PARENT_31, false)).doesNotThrowAnyException();
     }
 
     @Test

@@ -36,9 +36,11 @@ public class StartFlow implements Flow {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{6,10}");
 
     private final AuthApi auth;
+    private final ru.repitbot.bot.flows.notifications.ChatRegistration chats;
 
-    public StartFlow(AuthApi auth) {
+    public StartFlow(AuthApi auth, ru.repitbot.bot.flows.notifications.ChatRegistration chats) {
         this.auth = auth;
+        this.chats = chats;
     }
 
     @Override
@@ -92,6 +94,8 @@ public class StartFlow implements Flow {
             log.info("Logged in user {} but could not read their profile: {}", login.userId(),
                     LogSafe.value(e.getMessage()));
         }
+        // notification-service delivers to this chat from now on (docs/domain/notifications.md#sending-through-telegram).
+        chats.register(turn);
         String welcome = turn.t("login.welcome", name == null ? "" : name) + "\n"
                 + turn.t("login.your_role", turn.t("role." + role.value()));
         return Reply.of(turn.mainMenu(welcome));

@@ -33,7 +33,7 @@ import tools.jackson.core.type.TypeReference;
  * last 10 homework (🔴 overdue; each opens a read-only detail), payments (voided ones marked), the calendar link, and
  * progress/achievements, which come with achievement-service. Every child screen first re-reads the child
  * ({@code GET /api/v1/users/{id}}): a child not theirs (an id typed into callback data, a link removed) is
- * "Ребёнок не найден" and nothing else is asked. "💬 Связь с репетитором" comes with notification-service.
+ * "Ребёнок не найден" and nothing else is asked. "💬 Связь с репетитором" is {@code flows.notifications.MessagesFlow}.
  */
 @Component
 public class ParentFlow implements Flow {
@@ -67,7 +67,6 @@ public class ParentFlow implements Flow {
                 child((turn, child) -> Reply.alertOnly(turn.t("family.soon.progress"))));
         registry.callback(ParentRoutes.ACHIEVEMENTS, PARENT,
                 child((turn, child) -> Reply.alertOnly(turn.t("family.soon.achievements"))));
-        registry.label(Labels.PARENT_CHAT, PARENT, turn -> Reply.text(turn.t("family.soon.chat")));
     }
 
     /**

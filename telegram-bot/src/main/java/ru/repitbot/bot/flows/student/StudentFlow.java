@@ -24,7 +24,7 @@ import ru.repitbot.models.Role;
  * The student's own screens (docs/domain/bot.md#student-screens): "📚 Мои уроки" (the lessons that have started, newest first, 10 a page, each
  * opening the lesson with its homework), "🗓️ Расписание" (the next 10 lessons; a cancelled one stays at its own date
  * marked cancelled) with the calendar link, "💰 Баланс уроков" (per tutor, with money when a price is set, and the last
- * payments). "📊 Мой прогресс", "🏆 Достижения", "🗂️ Библиотека" and "💬 Связь с репетитором" say honestly that they
+ * payments). "📊 Мой прогресс", "🏆 Достижения" and "🗂️ Библиотека" say honestly that they
  * come with a later update. Homework is {@link StudentHomeworkFlow}.
  */
 @Component
@@ -48,7 +48,6 @@ public class StudentFlow implements Flow {
         registry.label(Labels.STUDENT_PROGRESS, STUDENT, turn -> Reply.text(turn.t("family.soon.progress")));
         registry.label(Labels.STUDENT_ACHIEVEMENTS, STUDENT, turn -> Reply.text(turn.t("family.soon.achievements")));
         registry.label(Labels.STUDENT_LIBRARY, STUDENT, turn -> Reply.text(turn.t("family.soon.library")));
-        registry.label(Labels.STUDENT_CHAT, STUDENT, turn -> Reply.text(turn.t("family.soon.chat")));
     }
 
     Screen lessons(Turn turn, int page) {

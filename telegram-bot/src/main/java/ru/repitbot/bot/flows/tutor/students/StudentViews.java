@@ -126,7 +126,9 @@ public class StudentViews {
                                 ru.repitbot.bot.flows.tutor.payments.PaymentRoutes.OVERVIEW.data(studentId)))
                 .row(Button.of(turn.t("profile.btn.schedule"), Routes.SCHEDULE.data(studentId)),
                         Button.of(turn.t("profile.btn.homework"), Routes.HOMEWORK.data(studentId)))
-                .row(Button.of(turn.t("profile.btn.calendar"), Routes.CALENDAR.data(studentId)))
+                .row(Button.of(turn.t("profile.btn.calendar"), Routes.CALENDAR.data(studentId)),
+                        Button.of(turn.t("profile.btn.message"),
+                                ru.repitbot.bot.flows.notifications.NotifyRoutes.WRITE_STUDENT.data(studentId)))
                 .row(Button.of(turn.t("profile.btn.rename"), Routes.STUDENT_RENAME.data(studentId)),
                         Button.of(turn.t("profile.btn.parents"), Routes.STUDENT_PARENTS.data(studentId)))
                 .row(Button.of(turn.t("profile.btn.delete"), Routes.STUDENT_DELETE.data(studentId)))
