@@ -3,12 +3,12 @@
 -- replica crashed mid-send) goes back to 'queued', and that is recorded in delivery_attempt, since Telegram may have
 -- received it: the only way a message can go out twice.
 ALTER TABLE outgoing_message
-    ADD COLUMN lease_owner VARCHAR(80),
-    ADD COLUMN lease_until TIMESTAMPTZ;
+    ADD COLUMN IF NOT EXISTS lease_owner VARCHAR(80),
+    ADD COLUMN IF NOT EXISTS lease_until TIMESTAMPTZ;
 
 -- Expired leases are looked for on every poll; only rows in flight are indexed.
-CREATE INDEX outgoing_message_leased ON outgoing_message (lease_until) WHERE status = 'sending';
+CREATE INDEX IF NOT EXISTS outgoing_message_leased ON outgoing_message (lease_until) WHERE status = 'sending';
 -- A person whose message is in flight is not taken again by another replica, so one chat's messages go in order.
-CREATE INDEX outgoing_message_sending_recipient ON outgoing_message (recipient_id) WHERE status = 'sending';
+CREATE INDEX IF NOT EXISTS outgoing_message_sending_recipient ON outgoing_message (recipient_id) WHERE status = 'sending';
 -- Their queued rows are ended at once when they turn out unreachable.
-CREATE INDEX outgoing_message_queued_recipient ON outgoing_message (recipient_id) WHERE status = 'queued';
+CREATE INDEX IF NOT EXISTS outgoing_message_queued_recipient ON outgoing_message (recipient_id) WHERE status = 'queued';
