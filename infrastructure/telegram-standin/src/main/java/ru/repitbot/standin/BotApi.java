@@ -76,12 +76,25 @@ final class BotApi {
                 fetched = fetch(ref);
             }
         }
+        ForcedFailure failure;
         bot.lock.lock();
         try {
-            ForcedFailure failure = bot.takeForced(method);
-            if (failure != null) {
-                throw failure.error();
+            failure = bot.takeForced(method);
+        } finally {
+            bot.lock.unlock();
+        }
+        if (failure != null) {
+            if (failure.hangMillis() > 0) {
+                try {
+                    Thread.sleep(failure.hangMillis()); // outside the lock: other calls go on meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
+            throw failure.error();
+        }
+        bot.lock.lock();
+        try {
             return switch (method) {
                 case "getMe" -> Result.of(getMe(bot));
                 case "getUpdates" -> getUpdates(bot, p);
@@ -223,6 +236,7 @@ final class BotApi {
         m.entities = f.entities();
         m.replyTo = replyTo;
         apply(bot, chat, m, markup);
+        bot.accepted("sendMessage", m);
         bot.signal();
         return m.json();
     }
@@ -248,6 +262,7 @@ final class BotApi {
         }
         m.replyTo = replyTo;
         apply(bot, chat, m, markup);
+        bot.accepted(photo ? "sendPhoto" : "sendDocument", m);
         bot.signal();
         return m.json();
     }

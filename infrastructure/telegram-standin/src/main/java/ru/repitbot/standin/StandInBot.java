@@ -95,6 +95,8 @@ public final class StandInBot {
     // statistics, readable without the lock
     private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<TooManyRequests> tooMany = new CopyOnWriteArrayList<>();
+    // guarded by lock
+    private final List<Received> received = new ArrayList<>();
     private volatile long lastCallMillis;
     private volatile boolean polling;
 
@@ -265,10 +267,32 @@ public final class StandInBot {
         }
     }
 
-    /** Forgets call counts and 429s (not chats, messages or callback queries). */
+    /** Forgets call counts, 429s and the received log (not chats, messages or callback queries). */
     public void resetStats() {
         calls.clear();
         tooMany.clear();
+        lock.lock();
+        try {
+            received.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every message this bot sent that the stand-in accepted, in the order it accepted them, with its own clock. */
+    public List<Received> received() {
+        lock.lock();
+        try {
+            return List.copyOf(received);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records an accepted message in the received log. Caller holds the lock. */
+    void accepted(String method, StoredMessage m) {
+        received.add(new Received(m.chat.id, m.messageId, method, m.text != null ? m.text : m.caption,
+                System.nanoTime(), Instant.now()));
     }
 
     /** Wakes waiting polls (they answer what they have) and stops webhook delivery; the stand-in is closing. */

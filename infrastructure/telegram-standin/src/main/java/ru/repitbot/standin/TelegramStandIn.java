@@ -165,6 +165,11 @@ public final class TelegramStandIn implements AutoCloseable {
         return defaultBot.tooManyRequests();
     }
 
+    /** Every message the default bot sent that the stand-in accepted, with the stand-in's clock. */
+    public List<Received> received() {
+        return defaultBot.received();
+    }
+
     public List<CallbackAnswer> callbackQueries() {
         return defaultBot.callbackQueries();
     }
