@@ -144,6 +144,33 @@ public final class BotChat {
         throw new AssertionError("no notice '" + fragment + "' within " + WAIT + "; the chat:\n" + transcript());
     }
 
+    /**
+     * Waits up to {@code within} for a bot message of any time (not only since the last action: a notice is not an
+     * answer to anything) whose text or caption contains every fragment; returns its text.
+     */
+    public String awaitMessage(Duration within, String... fragments) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            refresh();
+            for (JsonNode m : cachedBotMessages()) {
+                String text = m.path("text").asString("") + " " + m.path("caption").asString("");
+                if (java.util.Arrays.stream(fragments).allMatch(text::contains)) {
+                    return text;
+                }
+            }
+            sleep(250);
+        }
+        throw new AssertionError("no bot message with " + String.join(" & ", fragments) + " within " + within
+                + "; the chat:\n" + transcript());
+    }
+
+    /** How many bot messages of any time contain every fragment. */
+    public long countMessages(String... fragments) {
+        refresh();
+        return cachedBotMessages().stream().map(m -> m.path("text").asString("") + " " + m.path("caption").asString(""))
+                .filter(text -> java.util.Arrays.stream(fragments).allMatch(text::contains)).count();
+    }
+
     /** Waits for a bot message, new or edited since the last action, whose text contains every fragment. */
     public JsonNode awaitReply(String... fragments) {
         return awaitReply(m -> {
