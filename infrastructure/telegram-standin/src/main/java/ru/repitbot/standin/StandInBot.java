@@ -96,6 +96,8 @@ public final class StandInBot {
     private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<TooManyRequests> tooMany = new CopyOnWriteArrayList<>();
     // guarded by lock
+    /** How many accepted messages the received log keeps (the oldest tenth goes when it is full). */
+    static final int RECEIVED_KEPT = 200_000;
     private final List<Received> received = new ArrayList<>();
     private volatile long lastCallMillis;
     private volatile boolean polling;
@@ -291,6 +293,10 @@ public final class StandInBot {
 
     /** Records an accepted message in the received log. Caller holds the lock. */
     void accepted(String method, StoredMessage m) {
+        if (received.size() >= RECEIVED_KEPT) {
+            // A stand-in that runs for days (./repitbot up) keeps only the newest part of its log.
+            received.subList(0, RECEIVED_KEPT / 10).clear();
+        }
         received.add(new Received(m.chat.id, m.messageId, method, m.text != null ? m.text : m.caption,
                 System.nanoTime(), Instant.now()));
     }

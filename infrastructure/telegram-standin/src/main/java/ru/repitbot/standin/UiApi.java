@@ -84,6 +84,8 @@ final class UiApi {
                 answer = newUser(bot, json(body));
             } else if (method.equals("GET") && route.equals("stats")) {
                 answer = stats(bot);
+            } else if (method.equals("GET") && route.equals("received")) {
+                answer = received(bot, query.raw("since_ms"));
             } else if (method.equals("POST") && route.equals("control/fail")) {
                 answer = fail(bot, json(body));
             } else if (method.equals("POST") && route.equals("control/clear")) {
@@ -432,6 +434,29 @@ final class UiApi {
             }
         }
         return j;
+    }
+
+    /**
+     * The messages the stand-in accepted from the bot since {@code since_ms} (epoch milliseconds of its own clock),
+     * oldest first: what a benchmark on this machine measures delivery times against.
+     */
+    private static JsonNode received(StandInBot bot, String sinceMs) {
+        long since = 0;
+        if (sinceMs != null && !sinceMs.isBlank()) {
+            try {
+                since = Long.parseLong(sinceMs.strip());
+            } catch (NumberFormatException e) {
+                throw new UiError(400, "since_ms must be epoch milliseconds");
+            }
+        }
+        var items = Json.array();
+        for (Received r : bot.received()) {
+            if (r.at().toEpochMilli() >= since) {
+                items.add(Json.object().put("chat_id", r.chatId()).put("message_id", r.messageId())
+                        .put("method", r.method()).put("text", r.text()).put("at_ms", r.at().toEpochMilli()));
+            }
+        }
+        return Json.object().set("received", items);
     }
 
     private JsonNode stats(StandInBot bot) {

@@ -150,6 +150,19 @@ class ChatPageTest extends StandInTestBase {
         assertThat(file.body()).isEqualTo(image);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("image/png");
 
+        // what the stand-in accepted, with its own clock (benchmarks measure delivery times against it)
+        long before = System.currentTimeMillis() - 60_000;
+        JsonNode received = json(get("/ui/api/received?since_ms=" + before)).path("received");
+        assertThat(received).anySatisfy(r -> {
+            assertThat(r.path("chat_id").asLong()).isEqualTo(student);
+            assertThat(r.path("message_id").asInt()).isEqualTo(id);
+            assertThat(r.path("text").asString()).isEqualTo("Привет!");
+            assertThat(r.path("at_ms").asLong()).isBetween(before, System.currentTimeMillis());
+        });
+        assertThat(json(get("/ui/api/received?since_ms=" + (System.currentTimeMillis() + 60_000))).path("received"))
+                .isEmpty();
+        assertThat(get("/ui/api/received?since_ms=yesterday").statusCode()).isEqualTo(400);
+
         // stats and the 429 switch
         JsonNode stats = json(get("/ui/api/stats"));
         assertThat(stats.path("calls").path("sendMessage").asInt()).isEqualTo(2);
