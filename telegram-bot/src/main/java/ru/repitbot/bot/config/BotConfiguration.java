@@ -30,7 +30,8 @@ import ru.repitbot.bot.telegram.DialogMessages;
 import ru.repitbot.bot.telegram.Leases;
 import ru.repitbot.bot.telegram.PollingState;
 import ru.repitbot.bot.telegram.Recipients;
-import ru.repitbot.bot.telegram.SendLimits;
+import ru.repitbot.telegram.limits.Limits;
+import ru.repitbot.telegram.limits.TelegramSendLimits;
 import ru.repitbot.bot.telegram.TelegramApi;
 import ru.repitbot.bot.telegram.TelegramDelivery;
 import ru.repitbot.bot.telegram.TelegramHealthIndicator;
@@ -158,13 +159,15 @@ public class BotConfiguration {
     }
 
     @Bean
-    SendLimits sendLimits(LettuceConnectionFactory connectionFactory, RedisKeys keys, BotProperties properties,
-            BotMetrics metrics) {
-        return new SendLimits(connectionFactory, keys, properties.telegram().limits(), metrics);
+    TelegramSendLimits sendLimits(LettuceConnectionFactory connectionFactory, RedisKeys keys,
+            BotProperties properties, BotMetrics metrics) {
+        BotProperties.Limits limits = properties.telegram().limits();
+        return new TelegramSendLimits(connectionFactory, keys.prefix(), new Limits(limits.globalPerSecond(),
+                limits.perChatPerSecond(), limits.perChatBurst(), limits.groupPerMinute()), metrics::limitWait);
     }
 
     @Bean
-    TelegramSender telegramSender(TelegramApi api, SendLimits limits, Recipients recipients, BotMetrics metrics,
+    TelegramSender telegramSender(TelegramApi api, TelegramSendLimits limits, Recipients recipients, BotMetrics metrics,
             BotProperties properties, Clock botClock) {
         return new TelegramSender(api, limits, recipients, metrics, properties.telegram().retryDelay(),
                 properties.telegram().maxRetryDelay(), properties.telegram().sendDeadline(), botClock);

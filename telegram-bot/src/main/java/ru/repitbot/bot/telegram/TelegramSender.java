@@ -1,5 +1,6 @@
 package ru.repitbot.bot.telegram;
 
+import ru.repitbot.telegram.limits.TelegramSendLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import ru.repitbot.bot.dialog.Screen;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every message the bot sends goes through here. It keeps Telegram's limits ({@link SendLimits}, across replicas),
+ * Every message the bot sends goes through here. It keeps Telegram's limits ({@link TelegramSendLimits}, across replicas),
  * waits out a 429's {@code retry_after} and tries again, retries 5xx and network failures with back-off — a reply is
  * not dropped: it is retried for {@code sendDeadline} and only then given up, with an ERROR line. A 403 (the person
  * blocked the bot) marks the chat unreachable ({@link Recipients}) and stops.
@@ -26,7 +27,7 @@ public final class TelegramSender {
     private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
 
     private final TelegramApi api;
-    private final SendLimits limits;
+    private final TelegramSendLimits limits;
     private final Recipients recipients;
     private final BotMetrics metrics;
     private final Duration firstRetry;
@@ -34,7 +35,7 @@ public final class TelegramSender {
     private final Duration deadline;
     private final Clock clock;
 
-    public TelegramSender(TelegramApi api, SendLimits limits, Recipients recipients, BotMetrics metrics,
+    public TelegramSender(TelegramApi api, TelegramSendLimits limits, Recipients recipients, BotMetrics metrics,
             Duration firstRetry, Duration maxRetry, Duration deadline, Clock clock) {
         this.api = api;
         this.limits = limits;

@@ -1,5 +1,6 @@
 package ru.repitbot.notification.config;
 
+import ru.repitbot.telegram.limits.TelegramSendLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,7 +14,6 @@ import ru.repitbot.notification.app.delivery.DeliveryEngine;
 import ru.repitbot.notification.app.delivery.DeliveryMetrics;
 import ru.repitbot.notification.app.delivery.DeliveryOutcomes;
 import ru.repitbot.notification.app.delivery.DeliverySettings;
-import ru.repitbot.notification.app.delivery.SendLimits;
 import ru.repitbot.notification.app.delivery.TelegramClient;
 import ru.repitbot.notification.app.delivery.TelegramSettings;
 import ru.repitbot.notification.db.DeliveryAttempts;
@@ -39,9 +39,9 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    SendLimits sendLimits(LettuceConnectionFactory redis, TelegramSettings telegram, DeliverySettings settings,
-            DeliveryMetrics metrics) {
-        return new SendLimits(redis, settings.redisPrefix(), telegram.limits(), metrics);
+    TelegramSendLimits sendLimits(LettuceConnectionFactory redis, TelegramSettings telegram,
+            DeliverySettings settings, DeliveryMetrics metrics) {
+        return new TelegramSendLimits(redis, settings.redisPrefix(), telegram.limits().toLimits(), metrics::limitWait);
     }
 
     @Bean
@@ -54,7 +54,7 @@ public class DeliveryConfiguration {
 
     @Bean
     DeliveryEngine deliveryEngine(TelegramSettings telegram, DeliverySettings settings, DeliveryQueue queue,
-            DeliveryOutcomes outcomes, TelegramClient client, SendLimits limits, DeliveryMetrics metrics,
+            DeliveryOutcomes outcomes, TelegramClient client, TelegramSendLimits limits, DeliveryMetrics metrics,
             Clock clock) {
         return new DeliveryEngine(telegram, settings, queue, outcomes, client, limits, metrics, clock);
     }

@@ -1,5 +1,6 @@
 package ru.repitbot.notification.app.delivery;
 
+import ru.repitbot.telegram.limits.TelegramSendLimits;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -34,7 +35,7 @@ import ru.repitbot.notification.domain.TelegramOutcome;
  * due rows of {@code outgoing_message} in small batches ({@code FOR UPDATE SKIP LOCKED}, marked {@code sending} under
  * a lease) and hands each person's rows to a virtual thread, which sends them in order: expired ones are cancelled,
  * people known to be unreachable or without a chat are ended at once, the rest wait for the shared limits
- * ({@link SendLimits}), go to Telegram, and {@link DeliveryPolicy}'s verdict is recorded ({@link DeliveryOutcomes}).
+ * ({@link TelegramSendLimits}), go to Telegram, and {@link DeliveryPolicy}'s verdict is recorded ({@link DeliveryOutcomes}).
  * Chats are sent in parallel; one chat's messages one after another. A row left {@code sending} by a replica that
  * died goes back to the queue when its lease ends. Without a token the engine does not run.
  */
@@ -47,7 +48,7 @@ public class DeliveryEngine implements SmartLifecycle {
     private final DeliveryQueue queue;
     private final DeliveryOutcomes outcomes;
     private final TelegramClient client;
-    private final SendLimits limits;
+    private final TelegramSendLimits limits;
     private final DeliveryMetrics metrics;
     private final DeliveryPolicy policy;
     private final Clock clock;
@@ -64,7 +65,7 @@ public class DeliveryEngine implements SmartLifecycle {
     private ExecutorService senders;
 
     public DeliveryEngine(TelegramSettings telegram, DeliverySettings settings, DeliveryQueue queue,
-            DeliveryOutcomes outcomes, TelegramClient client, SendLimits limits, DeliveryMetrics metrics,
+            DeliveryOutcomes outcomes, TelegramClient client, TelegramSendLimits limits, DeliveryMetrics metrics,
             Clock clock) {
         this.telegram = telegram;
         this.settings = settings;

@@ -29,5 +29,10 @@ public record TelegramSettings(String token, @DefaultValue("https://api.telegram
      */
     public record Limits(@DefaultValue("30") int globalPerSecond, @DefaultValue("1") int perChatPerSecond,
             @DefaultValue("3") int perChatBurst, @DefaultValue("20") int groupPerMinute) {
+
+        public ru.repitbot.telegram.limits.Limits toLimits() {
+            return new ru.repitbot.telegram.limits.Limits(globalPerSecond, perChatPerSecond, perChatBurst,
+                    groupPerMinute);
+        }
     }
 }

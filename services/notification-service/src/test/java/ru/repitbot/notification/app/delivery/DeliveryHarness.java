@@ -1,5 +1,6 @@
 package ru.repitbot.notification.app.delivery;
 
+import ru.repitbot.telegram.limits.TelegramSendLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -108,7 +109,8 @@ abstract class DeliveryHarness {
         DeliveryMetrics metrics = new DeliveryMetrics(registry);
         DeliveryOutcomes outcomes = new DeliveryOutcomes(new TransactionTemplate(transactions), queue, attempts,
                 unreachable, outbox, metrics, settings.lateReminder());
-        SendLimits limits = new SendLimits(redis, settings.redisPrefix(), telegramSettings.limits(), metrics);
+        TelegramSendLimits limits = new TelegramSendLimits(redis, settings.redisPrefix(),
+                telegramSettings.limits().toLimits(), metrics::limitWait);
         DeliveryEngine engine = new DeliveryEngine(telegramSettings, settings, queue, outcomes,
                 new TelegramClient(telegramSettings), limits, metrics, clock);
         engines.add(engine);

@@ -1,4 +1,4 @@
-package ru.repitbot.notification.app.delivery;
+package ru.repitbot.telegram.limits;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -18,19 +18,21 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Telegram's send limits, shared by every replica of notification-service AND by telegram-bot: the same Bucket4j
- * token buckets in Redis (compare-and-swap over Lettuce), under the same keys and with the same settings as the
- * bot's {@code ru.repitbot.bot.telegram.SendLimits} — {@code <prefix>:rl:global}, {@code <prefix>:rl:chat:<id>},
- * {@code <prefix>:rl:group:<id>}, prefix = the bot's {@code repitbot.bot.redis-prefix} (default
- * {@code repitbot:bot}). Keep the two in step: a bucket's configuration is stored with it, so whichever side creates
- * a bucket first sets its numbers. A message waits (on its virtual thread) until every bucket it needs gives a
- * token: first the chat's (1 a second with a burst of 3, a group's 20 a minute), then the global one (30 a second).
+ * Telegram's send limits for one bot token, the one implementation used by everything that sends with it —
+ * telegram-bot's replies and notification-service's delivery engine, every replica of both: Bucket4j token buckets
+ * in Redis (compare-and-swap over Lettuce) under {@code <prefix>:rl:global}, {@code <prefix>:rl:chat:<id>},
+ * {@code <prefix>:rl:group:<id>}, prefix = the bot's {@code repitbot.bot.redis-prefix} (default {@code repitbot:bot}),
+ * which notification-service reads too. A bucket's configuration is stored with it, so whichever sender creates a
+ * bucket first sets its numbers; both read the same settings. A message waits (on its virtual thread) until every
+ * bucket it needs gives a token: first the chat's (1 a second with a burst of 3, a group's 20 a minute), then the
+ * global one (30 a second). Edits count like messages (Telegram throttles frequent edits); callback answers are not
+ * messages and are not limited.
  */
-public class SendLimits implements DisposableBean {
+public final class TelegramSendLimits implements DisposableBean {
 
     private final LettuceConnectionFactory connectionFactory;
     private final String prefix;
-    private final DeliveryMetrics metrics;
+    private final WaitObserver metrics;
     private final BucketConfiguration global;
     private final BucketConfiguration perChat;
     private final BucketConfiguration perGroup;
@@ -43,8 +45,18 @@ public class SendLimits implements DisposableBean {
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> buckets;
 
-    public SendLimits(LettuceConnectionFactory connectionFactory, String prefix, TelegramSettings.Limits limits,
-            DeliveryMetrics metrics) {
+    /** Told how long each send waited for a bucket ({@code scope}: global, chat or group), for metrics. */
+    @FunctionalInterface
+    public interface WaitObserver {
+        void limitWait(String scope, Duration waited);
+    }
+
+    /**
+     * @param prefix the key prefix, the bot's {@code repitbot.bot.redis-prefix}: buckets are {@code <prefix>:rl:global},
+     *        {@code <prefix>:rl:chat:<id>}, {@code <prefix>:rl:group:<id>}
+     */
+    public TelegramSendLimits(LettuceConnectionFactory connectionFactory, String prefix, Limits limits,
+            WaitObserver metrics) {
         this.connectionFactory = connectionFactory;
         this.prefix = prefix;
         this.metrics = metrics;
@@ -70,7 +82,11 @@ public class SendLimits implements DisposableBean {
 
     /** Waits until one message to {@code chatId} fits Telegram's limits. */
     public void acquire(long chatId) throws InterruptedException {
-        boolean group = isGroup(chatId);
+        acquire(chatId, isGroup(chatId));
+    }
+
+    /** Waits until one message to {@code chatId} (a group when {@code group}) fits Telegram's limits. */
+    public void acquire(long chatId, boolean group) throws InterruptedException {
         take(group ? key("group:" + chatId) : key("chat:" + chatId), group ? perGroup : perChat,
                 group ? "group" : "chat");
         // Hundreds of chats' senders wait for the one global bucket: in this JVM they queue here, in order, and only
