@@ -28,6 +28,8 @@ public class TeachingBenchmark {
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     static String gateway;
     static String token;
+    /** How often the attendance benchmark asks for a balance (-Dpoll.millis): its own load on the stack. */
+    static final long POLL_MILLIS = Long.getLong("poll.millis", 20);
 
     public static void main(String[] args) throws Exception {
         gateway = args.length > 0 ? args[0] : "http://127.0.0.1:8000";
@@ -127,7 +129,7 @@ public class TeachingBenchmark {
                                     seen = true;
                                     break;
                                 }
-                                Thread.sleep(20);
+                                Thread.sleep(POLL_MILLIS);
                             }
                             if (!seen) {
                                 lost.incrementAndGet();
