@@ -25,7 +25,12 @@ class MoneyNoticesIntegrationTest extends IntegrationTest {
     }
 
     private EventEnvelope low(long studentId, int balance) {
-        return envelope("payment-service", new PaymentEvents.BalanceLow(studentId, tutor, balance, 1), tutor);
+        return low(studentId, balance + 1 <= 1 ? balance + 1 : null, balance);
+    }
+
+    /** {@code balance.low} as payment-service sends it: the balance before the change and after it. */
+    private EventEnvelope low(long studentId, Integer before, int balance) {
+        return envelope("payment-service", new PaymentEvents.BalanceLow(studentId, tutor, balance, 1, before), tutor);
     }
 
     private EventEnvelope paid(long studentId, int lessons, int balanceAfter) {
@@ -48,6 +53,20 @@ class MoneyNoticesIntegrationTest extends IntegrationTest {
         publishAndWait(low(student, 1));
         assertThat(messagesTo(parent, "balance_low")).as("rose above the threshold and fell back").hasSize(2);
         assertThat(messagesTo(tutor)).isEmpty();
+    }
+
+    @Test
+    void aBalanceThatRoseWithoutAPaymentWarnsAgainWhenItFallsBack() {
+        long child = reachable(users().student(tutor));
+        long mother = reachable(users().parent(child));
+        publishAndWait(low(child, 2, 1));
+        assertThat(messagesTo(mother, "balance_low")).hasSize(1);
+        // attended → excused raised it to 2 (no payment event, no balance.low); the next lesson lowers it to 1 again.
+        publishAndWait(low(child, 2, 1));
+        assertThat(messagesTo(mother, "balance_low")).as("it had risen above the threshold").hasSize(2);
+        // 1 → 0 stays low: not told again.
+        publishAndWait(low(child, 1, 0));
+        assertThat(messagesTo(mother, "balance_low")).hasSize(2);
     }
 
     @Test

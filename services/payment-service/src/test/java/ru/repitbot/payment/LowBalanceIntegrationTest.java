@@ -31,6 +31,7 @@ class LowBalanceIntegrationTest extends IntegrationTest {
         JsonNode data = low.getFirst().data();
         assertThat(data.path("balance").asInt()).isEqualTo(1);
         assertThat(data.path("threshold").asInt()).isEqualTo(1);
+        assertThat(data.path("balance_before").asInt()).as("2 paid, none charged before").isEqualTo(2);
         assertThat(data.path("tutor_id").asLong()).isEqualTo(tutor);
         assertThat(low.getFirst().causationId()).isEqualTo(attended.eventId().toString());
         assertThat(low.getFirst().correlationId()).isEqualTo(attended.correlationId());

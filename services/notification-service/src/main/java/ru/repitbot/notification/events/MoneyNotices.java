@@ -65,14 +65,25 @@ public class MoneyNotices {
     }
 
     public void onBalanceLow(PaymentEvents.BalanceLow low, EventEnvelope envelope) {
-        observe(low.studentId(), low.tutorId(), low.balance(), low.threshold(), envelope);
+        observe(low.studentId(), low.tutorId(), low.balance(), low.threshold(), low.balanceBefore(), envelope);
     }
 
     /** One balance learned: kept for the digest, and told at once when the watch says so. */
     private void observe(long studentId, long tutorId, int balance, Integer threshold, EventEnvelope envelope) {
+        observe(studentId, tutorId, balance, threshold, null, envelope);
+    }
+
+    /**
+     * @param before the balance just before this change when the event says it: above the threshold, the balance
+     *        had risen since the last warning (a lesson change such as attended → excused raises it without a
+     *        payment event), so the watch is armed again and the family told
+     */
+    private void observe(long studentId, long tutorId, int balance, Integer threshold, Integer before,
+            EventEnvelope envelope) {
         LowBalanceWatches.Row row = watches.lock(studentId, tutorId).orElseThrow();
         int limit = threshold == null ? row.threshold() : threshold;
-        LowBalanceWatch.Step step = new LowBalanceWatch(row.told()).observe(balance, limit);
+        boolean told = row.told() && (before == null || before <= limit);
+        LowBalanceWatch.Step step = new LowBalanceWatch(told).observe(balance, limit);
         watches.save(studentId, tutorId, balance, limit, step.next().told());
         if (!step.tellNow()) {
             return;

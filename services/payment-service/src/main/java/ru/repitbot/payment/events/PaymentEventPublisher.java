@@ -54,7 +54,7 @@ public class PaymentEventPublisher {
             return false;
         }
         PaymentEvents.BalanceLow low = new PaymentEvents.BalanceLow(studentId, tutorId, after,
-                lowBalance.threshold());
+                lowBalance.threshold(), before);
         if (cause == null) {
             outbox.publish(low);
         } else {

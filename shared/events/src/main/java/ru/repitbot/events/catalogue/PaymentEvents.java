@@ -56,8 +56,15 @@ public final class PaymentEvents {
         }
     }
 
-    /** The student's balance with this tutor fell to {@code threshold} (default 1) or below (docs/domain/payments.md#low-balance). */
-    public record BalanceLow(long studentId, long tutorId, int balance, int threshold) implements EventPayload {
+    /**
+     * The student's balance with this tutor fell to {@code threshold} (default 1) or below
+     * (docs/domain/payments.md#low-balance).
+     *
+     * @param balanceBefore the balance just before the change ({@code null} in events older than the field): above the
+     *        threshold means it had risen since any earlier warning, so the family is told again
+     */
+    public record BalanceLow(long studentId, long tutorId, int balance, int threshold, Integer balanceBefore)
+            implements EventPayload {
         @Override
         public String aggregateId() {
             return Long.toString(studentId);

@@ -76,7 +76,7 @@ public class CatalogueTest {
                 new PaymentEvents.Voided(9, 7, 2, 8, new BigDecimal("12000.50"), "RUB", "введено по ошибке",
                         NEXT_MONDAY, -2),
                 new PaymentEvents.Voided(10, 7, 2, -1, null, null, null, NEXT_MONDAY, 5),
-                new PaymentEvents.BalanceLow(7, 2, 1, 1),
+                new PaymentEvents.BalanceLow(7, 2, 1, 1, 2),
                 new AchievementEvents.Earned(3, 7, "first_lesson", "Первый шаг", "Поздравляем с первым уроком!", "🎯",
                         MONDAY),
                 new NotificationEvents.Sent(100, 7, "telegram", "lesson_reminder"),
