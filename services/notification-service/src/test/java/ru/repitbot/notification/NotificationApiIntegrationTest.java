@@ -132,11 +132,23 @@ class NotificationApiIntegrationTest extends IntegrationTest {
                 .contains("\"user_id\":" + stranger);
         assertThat(as(parent, "parent").get("/api/v1/notifications/unreachable").status()).isEqualTo(403);
 
-        assertThat(as(parent, "parent").put("/api/v1/notifications/chat", Map.of("telegram_chat_id", 777_000_000L
-                + parent)).status()).isEqualTo(204);
+        // The parent's Telegram account as user-service bound it (user.updated), and the stranger's.
+        long parentChat = 777_000_000L + parent;
+        long strangerChat = 777_000_000L + stranger;
+        jdbc.update("INSERT INTO recipient (user_id, telegram_chat_id) VALUES (?, ?), (?, ?) ON CONFLICT (user_id) "
+                + "DO UPDATE SET telegram_chat_id = EXCLUDED.telegram_chat_id", parent, parentChat, stranger,
+                strangerChat);
+        assertThat(as(parent, "parent").put("/api/v1/notifications/chat", Map.of("telegram_chat_id",
+                strangerChat)).status()).as("someone else's chat").isEqualTo(409);
+        assertThat(jdbc.queryForObject("SELECT telegram_chat_id FROM recipient WHERE user_id = ?", Long.class,
+                stranger)).as("nobody takes another person's chat").isEqualTo(strangerChat);
+        assertThat(as(tutor, "tutor").get("/api/v1/notifications/unreachable").json().path("items")).hasSize(2);
+
+        assertThat(as(parent, "parent").put("/api/v1/notifications/chat", Map.of("telegram_chat_id", parentChat))
+                .status()).isEqualTo(204);
         assertThat(as(tutor, "tutor").get("/api/v1/notifications/unreachable").json().path("items")).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT telegram_chat_id FROM recipient WHERE user_id = ?", Long.class, parent))
-                .isEqualTo(777_000_000L + parent);
+                .isEqualTo(parentChat);
         assertThat(asService("telegram-bot").put("/api/v1/notifications/chat", Map.of("telegram_chat_id", 5))
                 .status()).isEqualTo(403);
     }

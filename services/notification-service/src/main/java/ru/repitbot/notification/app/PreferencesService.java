@@ -100,7 +100,14 @@ public class PreferencesService {
         return view(people.person(whose));
     }
 
-    /** The logged-in person's chat: stored, and they count as reachable again. */
+    /**
+     * The logged-in person writes to the bot from {@code chatId}: when that is the Telegram account user-service bound
+     * to them (learned from {@code user.created}/{@code user.updated}), they count as reachable again. The chat itself
+     * is only ever taken from those events: a caller naming another chat (someone else's) is refused with 409 and
+     * changes nothing, so nobody can divert another person's notices or receive them. While the binding's event has
+     * not arrived yet (a login a moment ago), there is nothing to check against and nothing to do: the event brings
+     * the chat.
+     */
     @Transactional
     public void setChat(CurrentUser caller, long chatId) {
         if (caller.isService()) {
@@ -109,7 +116,14 @@ public class PreferencesService {
         if (chatId == 0) {
             throw new InvalidFieldException("telegram_chat_id", "must not be 0");
         }
-        recipients.setChat(caller.id(), chatId);
+        java.util.Optional<Long> bound = people.chatOf(caller.id());
+        if (bound.isEmpty()) {
+            return;
+        }
+        if (bound.get() != chatId) {
+            throw new ru.repitbot.models.errors.ConflictException(
+                    "telegram_chat_id is not the Telegram account bound to this user");
+        }
         recipients.clearUnreachable(caller.id());
     }
 

@@ -69,8 +69,11 @@ public class NotificationController {
     @PutMapping("/chat")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "This Telegram chat is mine (the bot, for the logged-in person)",
-            description = "Stores the chat and clears an unreachable mark: the person wrote to the bot again.")
-    @ApiResponse(responseCode = "204", description = "Stored")
+            description = "The person wrote to the bot again from this chat: when it is the Telegram account "
+                    + "user-service bound to them, an unreachable mark is cleared. The chat itself comes only from "
+                    + "user-service's events; another chat is refused (409) and changes nothing.")
+    @ApiResponse(responseCode = "204", description = "Reachable again (or the binding is not known here yet)")
+    @ApiResponse(responseCode = "409", description = "Not the Telegram account bound to the caller")
     @ApiResponse(responseCode = "400", description = "telegram_chat_id missing or 0")
     @ApiResponse(responseCode = "403", description = "A service token: a chat belongs to a person")
     public void chat(CurrentUser caller, @Valid @RequestBody ChatRequest request) {
