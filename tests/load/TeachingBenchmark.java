@@ -103,6 +103,7 @@ public class TeachingBenchmark {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger lost = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
+        java.time.Instant runStart = java.time.Instant.now();
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         boolean[] finallyAttended = new boolean[students];
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -162,6 +163,39 @@ public class TeachingBenchmark {
         System.out.println("attendance -> balance (50 changes/s, 60 s): " + new Result(new ArrayList<>(latencies),
                 errors.get()) + ", not reflected within 10 s: " + lost.get() + ", final balances wrong: " + wrong
                 + " of " + students);
+        serverSideView(runStart);
+    }
+
+    /**
+     * With {@code -Ddb.name=<database>} (PostgreSQL on 127.0.0.1 as postgres, through psql): the same run seen from
+     * the database — for each lesson event of the run, lesson-service's transaction ({@code outbox_event.created_at})
+     * to the broker's confirm ({@code published_at}) and to payment-service's consuming transaction
+     * ({@code inbox_event.processed_at}). No polling of ours in it.
+     */
+    static void serverSideView(java.time.Instant runStart) throws Exception {
+        String db = System.getProperty("db.name");
+        if (db == null || db.isBlank()) {
+            return;
+        }
+        String sql = "SELECT count(*), "
+                + "round((percentile_cont(0.5) WITHIN GROUP (ORDER BY x))::numeric, 1), "
+                + "round((percentile_cont(0.95) WITHIN GROUP (ORDER BY x))::numeric, 1), "
+                + "round((percentile_cont(0.99) WITHIN GROUP (ORDER BY x))::numeric, 1), "
+                + "round(max(x)::numeric, 1) FROM (SELECT extract(epoch FROM %s) * 1000 AS x "
+                + "FROM lesson.outbox_event o JOIN payment.inbox_event i ON i.event_id = o.event_id "
+                + "AND i.consumer = 'payment-service' WHERE o.created_at >= '" + runStart + "') t";
+        for (String[] part : new String[][] {
+                {"event path (lesson tx -> payment tx)", "i.processed_at - o.created_at"},
+                {"relay (lesson tx -> broker confirm)", "o.published_at - o.created_at"},
+                {"consumer (broker confirm -> payment tx)", "i.processed_at - o.published_at"}}) {
+            Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-At", "-F", " ",
+                    "-c", String.format(sql, part[1])).redirectErrorStream(true).start();
+            String[] v = new String(p.getInputStream().readAllBytes()).strip().split(" ");
+            p.waitFor();
+            System.out.println(v.length == 5
+                    ? String.format("%s: n=%s p50=%s ms p95=%s ms p99=%s ms max=%s ms", part[0], v[0], v[1], v[2], v[3], v[4])
+                    : part[0] + ": " + String.join(" ", v));
+        }
     }
 
     record Result(List<Long> nanos, int errors) {
