@@ -343,6 +343,14 @@ class KubernetesManifestsTest {
         Map<String, Object> namespace = one(overlay, "Namespace", ns);
         assertThat(Fields.labels(Fields.at(namespace, "metadata.labels")))
                 .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+        List<String> refused = new ArrayList<>();
+        for (Map<String, Object> object : objects(overlay)) {
+            if (Fields.at(object, "spec.template.spec") != null) {
+                refused.addAll(RestrictedPodStandard.violations(Fields.kind(object) + " " + Fields.name(object),
+                        Fields.map(object, "spec.template.spec")));
+            }
+        }
+        assertThat(refused).as("pods the namespace's Pod Security admission would refuse").isEmpty();
         for (Map<String, Object> object : objects(overlay)) {
             if (!"Namespace".equals(Fields.kind(object))) {
                 assertThat(Fields.at(object, "metadata.namespace")).as(Fields.kind(object) + " " + Fields.name(object))

@@ -97,6 +97,25 @@ class SchemaValidationBitesTest {
     }
 
     @Test
+    void aPodTheRestrictedStandardRefusesIsNamed() {
+        Map<String, Object> pod = Map.of(
+                "securityContext", Map.of("runAsNonRoot", true, "seccompProfile", Map.of("type", "RuntimeDefault")),
+                "volumes", List.of(Map.of("name", "docker", "hostPath", Map.of("path", "/var/run/docker.sock"))),
+                "containers", List.of(
+                        Map.of("name", "ok", "securityContext", Map.of("allowPrivilegeEscalation", false,
+                                "capabilities", Map.of("drop", List.of("ALL")))),
+                        Map.of("name", "root", "securityContext", Map.of("privileged", true, "runAsUser", 0,
+                                "runAsNonRoot", false))));
+        assertThat(RestrictedPodStandard.violations("StatefulSet x", pod)).containsExactlyInAnyOrder(
+                "StatefulSet x: volume docker of type hostPath",
+                "StatefulSet x/root: privileged",
+                "StatefulSet x/root: allowPrivilegeEscalation must be false",
+                "StatefulSet x/root: capabilities must drop ALL",
+                "StatefulSet x/root: runAsNonRoot must be true",
+                "StatefulSet x/root: runAsUser 0");
+    }
+
+    @Test
     void aKindWithoutAKnownSchemaIsRefused() {
         Map<String, Object> cronJob = Map.of("apiVersion", "batch/v1", "kind", "CronJob",
                 "metadata", Map.of("name", "backup"));
