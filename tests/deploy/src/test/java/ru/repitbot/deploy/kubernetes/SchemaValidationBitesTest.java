@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubernetes.client.custom.QuantityFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +74,21 @@ class SchemaValidationBitesTest {
     void anUnknownFieldDeepInsideIsRefused() throws Exception {
         Map<String, Object> typo = render("replicas: 2", "name: app\n          image: ghcr.io/repitbot/x:1", "paht");
         assertThatThrownBy(() -> ApiSchemas.validate(typo)).hasMessageContaining("`paht`");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefused() throws Exception {
+        Map<String, Object> words = render("replicas: two", "name: app\n          image: ghcr.io/repitbot/x:1", "path");
+        assertThatThrownBy(() -> ApiSchemas.validate(words)).hasMessageContaining("Deployment lesson-service")
+                .hasMessageContaining("two");
+    }
+
+    @Test
+    void aMalformedQuantityIsRefused() throws Exception {
+        Map<String, Object> megabytes = render("replicas: 2", "name: app\n          image: ghcr.io/repitbot/x:1"
+                + "\n          resources:\n            limits:\n              memory: 512MB", "path");
+        assertThatThrownBy(() -> ApiSchemas.validate(megabytes)).hasMessageContaining("Deployment lesson-service")
+                .hasRootCauseInstanceOf(QuantityFormatException.class);
     }
 
     @Test
