@@ -89,7 +89,8 @@ final class DeploymentRules {
     }
 
     private static void probe(List<String> problems, String name, Map<String, Object> c, String probe, String path) {
-        if (!path.equals(Fields.at(c, probe + ".httpGet.path")) || !"http".equals(Fields.at(c, probe + ".httpGet.port"))) {
+        if (!path.equals(Fields.at(c, probe + ".httpGet.path"))
+                || !"http".equals(Fields.at(c, probe + ".httpGet.port"))) {
             problems.add(name + ": " + probe + " must GET " + path + " on port http, is " + c.get(probe));
         }
     }

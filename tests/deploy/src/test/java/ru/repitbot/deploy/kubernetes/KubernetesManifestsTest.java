@@ -56,7 +56,8 @@ class KubernetesManifestsTest {
     @BeforeAll
     void render() {
         Path copy = Kustomize.workingCopy(work.resolve("kubernetes"));
-        OVERLAYS.forEach((name, overlay) -> rendered.put(name, Kustomize.render(copy.resolve(overlay.dir())).objects()));
+        OVERLAYS.forEach((name, overlay) ->
+                rendered.put(name, Kustomize.render(copy.resolve(overlay.dir())).objects()));
     }
 
     private static Map<String, Integer> ports() {
