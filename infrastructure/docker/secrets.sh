@@ -6,6 +6,7 @@
 #
 #   infrastructure/docker/secrets.sh                       # generate what is missing
 #   TELEGRAM_BOT_TOKEN=123:abc infrastructure/docker/secrets.sh   # also store the token from @BotFather
+#   ALERT_SMTP_PASSWORD=… infrastructure/docker/secrets.sh          # and the password of Alertmanager's mail account
 #
 # The directory is private to you (0700); the files in it are readable by anyone who can reach them (0644), because
 # compose bind-mounts them as they are into containers that run as uid 65532 (the deployables) or 70 (PostgreSQL).
@@ -44,6 +45,8 @@ access_code() {
 signing_key() { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null; }
 # Empty without TELEGRAM_BOT_TOKEN: the bot and the delivery engine then stay idle.
 telegram_token() { if [ -n "${TELEGRAM_BOT_TOKEN:-}" ]; then printf '%s\n' "$TELEGRAM_BOT_TOKEN"; fi; }
+# Empty without ALERT_SMTP_PASSWORD: Alertmanager (staging's monitoring profile) then cannot send mail.
+smtp_password() { if [ -n "${ALERT_SMTP_PASSWORD:-}" ]; then printf '%s\n' "$ALERT_SMTP_PASSWORD"; fi; }
 
 write postgres_password random_hex
 write secret_key random_hex
@@ -51,6 +54,7 @@ write jwt_private_key signing_key
 write admin_access_code access_code
 write telegram_webhook_secret random_hex
 write telegram_bot_token telegram_token
+write alert_smtp_password smtp_password
 for deployable in user-service auth-service lesson-service homework-service payment-service notification-service \
   material-service analytics-service achievement-service scheduler-service api-gateway telegram-bot; do
   write "${deployable//-/_}_secret_key" random_hex
@@ -64,6 +68,9 @@ fi
 if [ ! -s "$dir/telegram_bot_token" ]; then
   echo "telegram_bot_token is empty: the bot stays idle until you put the token from @BotFather in it" \
     "(or run again with TELEGRAM_BOT_TOKEN=… after deleting the empty file)"
+fi
+if [ ! -s "$dir/alert_smtp_password" ]; then
+  echo "alert_smtp_password is empty: Alertmanager sends no mail until you put the mail account's password in it"
 fi
 if printf '%s\n' "${created[@]+"${created[@]}"}" | grep -qx admin_access_code; then
   echo "The first admin's access code (used once, while the database has no admin): $(cat "$dir/admin_access_code")"

@@ -248,8 +248,9 @@ class ComposeFilesTest {
     }
 
     /**
-     * The monitoring files agree with the compose names: Prometheus scrapes the compose services at their ports and
-     * alerts through the compose Alertmanager, Grafana's dashboard provider reads the folder compose mounts.
+     * The monitoring files agree with the compose file: Prometheus scrapes the compose services at their ports and
+     * alerts through the compose Alertmanager, the files Prometheus and Alertmanager read (secrets) are mounted where
+     * they read them, Grafana's dashboard provider reads a folder compose fills with the repository's dashboards.
      */
     @Test
     void theMonitoringConfigurationNamesWhatComposeRuns() {
@@ -276,6 +277,19 @@ class ComposeFilesTest {
         assertThat(targets).as("every deployable is scraped")
                 .containsAll(DEPLOYABLES.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList());
 
+        // Files the configurations read inside their containers (oauth2 client_secret_file, smtp_auth_password_file…)
+        // are mounted there, as a compose secret or a volume.
+        List<String> prometheusFiles = new ArrayList<>();
+        collectFileSettings(config, prometheusFiles);
+        assertThat(prometheusFiles).allSatisfy(file -> assertThat(containerPath(services.get("prometheus"), file))
+                .as("prometheus.yml reads %s", file).isNotNull());
+        Path alertmanager = Repository.path("infrastructure/monitoring/alertmanager/alertmanager.yml");
+        List<String> alertmanagerFiles = new ArrayList<>();
+        collectFileSettings(new org.yaml.snakeyaml.Yaml().load(Compose.read(alertmanager)), alertmanagerFiles);
+        assertThat(alertmanagerFiles).allSatisfy(file -> assertThat(containerPath(services.get("alertmanager"), file))
+                .as("alertmanager.yml reads %s", file).isNotNull());
+
+        // Grafana's dashboard providers read a folder that compose fills with the repository's dashboards.
         Path providers = Repository.path("infrastructure/monitoring/grafana/provisioning/dashboards");
         assertThat(providers).as("written by the metrics part").isDirectory();
         List<String> paths = new ArrayList<>();
@@ -290,11 +304,51 @@ class ComposeFilesTest {
             throw new java.io.UncheckedIOException(e);
         }
         assertThat(paths).as("Grafana dashboard providers").isNotEmpty();
-        List<String> grafanaMounts = strings(services.get("grafana").get("volumes")).stream()
-                .map(v -> v.split(":")[1]).toList();
         for (String path : paths) {
-            assertThat(grafanaMounts).as("the folder Grafana's provider reads (%s) is mounted", path)
-                    .anyMatch(mount -> path.equals(mount) || path.startsWith(mount + "/"));
+            String source = containerPath(services.get("grafana"), path);
+            assertThat(source).as("the folder Grafana's provider reads (%s) is mounted", path).isNotNull();
+            try (var dashboards = Files.list(Path.of(source))) {
+                assertThat(dashboards.filter(f -> f.toString().endsWith(".json")).count())
+                        .as("dashboards in %s (Grafana's %s)", source, path).isPositive();
+            } catch (java.io.IOException e) {
+                throw new AssertionError("Grafana's provider path " + path + " is " + source + ": " + e, e);
+            }
+        }
+    }
+
+    /**
+     * Where a path inside a service's container comes from: the host path of the volume or the secret file that
+     * provides it (a mount of a folder provides what is below it); null when nothing does.
+     */
+    private static String containerPath(Map<String, Object> service, String path) {
+        for (String volume : strings(service.get("volumes"))) {
+            String[] parts = volume.split(":");
+            if (path.equals(parts[1]) || path.startsWith(parts[1] + "/")) {
+                return parts[0] + path.substring(parts[1].length());
+            }
+        }
+        for (Object entry : (List<?>) service.getOrDefault("secrets", List.of())) {
+            Map<String, Object> secret = map(entry);
+            String target = String.valueOf(secret.getOrDefault("target", secret.get("source")));
+            if (path.equals(target.startsWith("/") ? target : "/run/secrets/" + target)) {
+                return "secret " + secret.get("source");
+            }
+        }
+        return null;
+    }
+
+    /** Values of settings named *_file / *_files that are absolute paths. */
+    private static void collectFileSettings(Object node, List<String> out) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if (String.valueOf(k).endsWith("_file") && v instanceof String s && s.startsWith("/")) {
+                    out.add(s);
+                } else {
+                    collectFileSettings(v, out);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> collectFileSettings(v, out));
         }
     }
 

@@ -59,7 +59,7 @@ class ComposeSecretsTest {
         secrets = Compose.workDir().resolve("secrets");
         Tools.Result result = Tools.run(Tools.OPENSSL,
                 List.of("bash", Repository.path(Compose.DIR).resolve("secrets.sh").toString(), secrets.toString()),
-                Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+                Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ALERT_SMTP_PASSWORD", "smtp-password"));
         assertThat(result.exit()).as("secrets.sh failed:\n%s%s", result.stdout(), result.stderr()).isZero();
     }
 
