@@ -223,6 +223,15 @@ final class Compose {
                 Path err = Files.createTempFile(workDir(), "err", ".txt");
                 ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
                         .redirectError(err.toFile()).directory(Repository.root().toFile());
+                // Hermetic: a DOMAIN, REPITBOT_VERSION or COMPOSE_PROFILES exported in the shell running the build
+                // would win over the env file and change what is checked.
+                Map<String, String> inherited = Map.copyOf(builder.environment());
+                builder.environment().clear();
+                for (String keep : List.of("PATH", "HOME", "LANG", "TMPDIR")) {
+                    if (inherited.containsKey(keep)) {
+                        builder.environment().put(keep, inherited.get(keep));
+                    }
+                }
                 builder.environment().putAll(environment);
                 Process process;
                 try {
