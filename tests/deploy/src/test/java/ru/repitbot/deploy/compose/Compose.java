@@ -60,14 +60,39 @@ final class Compose {
             String stderr) {
     }
 
-    private static final Map<Variant, Resolved> CACHE = new EnumMap<>(Variant.class);
+    private static final Map<Variant, java.util.concurrent.Future<Resolved>> CACHE = new EnumMap<>(Variant.class);
     private static Path workDir;
 
     private Compose() {
     }
 
-    static synchronized Resolved resolve(Variant variant) {
-        return CACHE.computeIfAbsent(variant, Compose::run);
+    /**
+     * The variant resolved by docker-compose. The first call starts all four at once (a docker-compose run is a
+     * second of CPU, mostly Python starting, and several on a busy machine); each variant's failure is its own.
+     */
+    static Resolved resolve(Variant variant) {
+        java.util.concurrent.Future<Resolved> future;
+        synchronized (CACHE) {
+            if (CACHE.isEmpty()) {
+                var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+                for (Variant each : Variant.values()) {
+                    CACHE.put(each, executor.submit(() -> run(each)));
+                }
+                executor.shutdown();
+            }
+            future = CACHE.get(variant);
+        }
+        try {
+            return future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** The values a real .env must add to .env.example for each file to resolve (prod refuses to go without them). */
