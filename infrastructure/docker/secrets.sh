@@ -45,7 +45,7 @@ access_code() {
 signing_key() { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null; }
 # Empty without TELEGRAM_BOT_TOKEN: the bot and the delivery engine then stay idle.
 telegram_token() { if [ -n "${TELEGRAM_BOT_TOKEN:-}" ]; then printf '%s\n' "$TELEGRAM_BOT_TOKEN"; fi; }
-# Empty without ALERT_SMTP_PASSWORD: Alertmanager (staging's monitoring profile) then cannot send mail.
+# Empty without ALERT_SMTP_PASSWORD: Alertmanager (the monitoring profile) then cannot send mail.
 smtp_password() { if [ -n "${ALERT_SMTP_PASSWORD:-}" ]; then printf '%s\n' "$ALERT_SMTP_PASSWORD"; fi; }
 
 write postgres_password random_hex

@@ -42,7 +42,9 @@ final class Compose {
         STAGING("compose.staging.yml", List.of(), List.of()),
         STAGING_MONITORING("compose.staging.yml", List.of("monitoring"),
                 List.of("OTEL_EXPORTER_OTLP_ENDPOINT=http://jaeger:4318")),
-        PROD("compose.prod.yml", List.of(), List.of());
+        PROD("compose.prod.yml", List.of(), List.of()),
+        PROD_MONITORING("compose.prod.yml", List.of("monitoring"),
+                List.of("OTEL_EXPORTER_OTLP_ENDPOINT=http://jaeger:4318"));
 
         final String file;
         final List<String> profiles;

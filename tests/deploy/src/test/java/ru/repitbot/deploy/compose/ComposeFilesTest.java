@@ -89,7 +89,7 @@ class ComposeFilesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Variant.class, names = {"STAGING", "STAGING_MONITORING", "PROD"})
+    @EnumSource(value = Variant.class, names = {"STAGING", "STAGING_MONITORING", "PROD", "PROD_MONITORING"})
     void theTwelveDeployablesRunFromTheirImagesWiredByComposeNames(Variant variant) {
         Map<String, Map<String, Object>> services = resolve(variant).services();
         assertThat(services).as(variant.file).containsKeys(DEPLOYABLES.keySet().toArray(String[]::new));
@@ -114,16 +114,21 @@ class ComposeFilesTest {
                 }
             });
             assertThat(env.get("ENVIRONMENT")).as("%s ENVIRONMENT", name)
-                    .isEqualTo(variant == Variant.PROD ? "production" : "staging");
+                    .isEqualTo(variant.file.equals("compose.prod.yml") ? "production" : "staging");
         });
     }
 
-    @Test
-    void prodPublishesOnlyTheProxyAndRunsEveryDeployableTwiceWithinLimits() {
-        Map<String, Map<String, Object>> services = resolve(Variant.PROD).services();
+    @ParameterizedTest
+    @EnumSource(value = Variant.class, names = {"PROD", "PROD_MONITORING"})
+    void prodPublishesOnlyTheProxyAndRunsEveryDeployableTwiceWithinLimits(Variant variant) {
+        Map<String, Map<String, Object>> services = resolve(variant).services();
         services.forEach((name, service) -> {
             assertThat(service.get("network_mode")).as("%s network_mode", name).isNull();
-            if (!name.equals("caddy")) {
+            if (MONITORING.contains(name)) {
+                // The monitoring UIs: the server's loopback only (an SSH tunnel), never the internet.
+                assertThat(Compose.ports(service)).as("%s publishes beyond loopback in prod", name)
+                        .allMatch(port -> port.startsWith("127.0.0.1:"));
+            } else if (!name.equals("caddy")) {
                 assertThat(Compose.ports(service)).as("%s publishes ports in prod", name).isEmpty();
             }
             Map<String, Object> limits = map(map(map(service.get("deploy")).get("resources")).get("limits"));
@@ -169,10 +174,11 @@ class ComposeFilesTest {
                         .startsWith("127.0.0.1:")));
     }
 
-    @Test
-    void theMonitoringProfileAddsTheMonitoringStackAndTracesGoToJaeger() {
-        Map<String, Map<String, Object>> plain = resolve(Variant.STAGING).services();
-        Map<String, Map<String, Object>> monitored = resolve(Variant.STAGING_MONITORING).services();
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"STAGING, STAGING_MONITORING", "PROD, PROD_MONITORING"})
+    void theMonitoringProfileAddsTheMonitoringStackAndTracesGoToJaeger(Variant without, Variant with) {
+        Map<String, Map<String, Object>> plain = resolve(without).services();
+        Map<String, Map<String, Object>> monitored = resolve(with).services();
         assertThat(plain.keySet()).doesNotContainAnyElementsOf(MONITORING);
         Set<String> added = new LinkedHashSet<>(monitored.keySet());
         added.removeAll(plain.keySet());
@@ -252,9 +258,10 @@ class ComposeFilesTest {
      * alerts through the compose Alertmanager, the files Prometheus and Alertmanager read (secrets) are mounted where
      * they read them, Grafana's dashboard provider reads a folder compose fills with the repository's dashboards.
      */
-    @Test
-    void theMonitoringConfigurationNamesWhatComposeRuns() {
-        Map<String, Map<String, Object>> services = resolve(Variant.STAGING_MONITORING).services();
+    @ParameterizedTest
+    @EnumSource(value = Variant.class, names = {"STAGING_MONITORING", "PROD_MONITORING"})
+    void theMonitoringConfigurationNamesWhatComposeRuns(Variant variant) {
+        Map<String, Map<String, Object>> services = resolve(variant).services();
         Path prometheus = Repository.path("infrastructure/monitoring/prometheus/prometheus.yml");
         assertThat(prometheus).as("written by the metrics part").exists();
         Map<String, Object> config = new org.yaml.snakeyaml.Yaml().load(Compose.read(prometheus));
