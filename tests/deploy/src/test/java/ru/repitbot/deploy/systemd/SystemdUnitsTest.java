@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.repitbot.deploy.Repository;
 import ru.repitbot.deploy.launcher.Launcher;
 
 /**
@@ -155,6 +156,33 @@ class SystemdUnitsTest {
                     unit.toString()), 60);
             assertThat(result.exitCode()).as(name + ": exposure above 3.5\n" + result.output()).isZero();
         }
+    }
+
+    @Test
+    void theNightlyBackupUnitsAreValid() throws IOException {
+        Path analyze = Launcher.tool("systemd-analyze", "systemd");
+        Path dir = Files.createDirectories(tmp.resolve("backup-units"));
+        Path source = Repository.path("infrastructure/systemd");
+        // The unit names the launcher where docs/deploy/without-containers.md puts the checkout; here it is this one.
+        Files.writeString(dir.resolve("repitbot-backup.service"), Files.readString(source.resolve("repitbot-backup.service"))
+                .replace("/opt/repitbot/src/repitbot", Repository.path("repitbot").toString()));
+        Files.copy(source.resolve("repitbot-backup.timer"), dir.resolve("repitbot-backup.timer"));
+        var result = Launcher.run(List.of(analyze.toString(), "verify", dir.resolve("repitbot-backup.service").toString(),
+                dir.resolve("repitbot-backup.timer").toString()), 60);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).isBlank();
+        assertThat(Unit.read(dir.resolve("repitbot-backup.service")).value("Service", "ExecStart"))
+                .endsWith("repitbot backup /var/backups/repitbot");
+    }
+
+    @Test
+    void theReverseProxyConfigIsValidCaddy() {
+        Path caddy = Launcher.tool("caddy", "caddy");
+        var result = Launcher.run(List.of(caddy.toString(), "adapt", "--validate", "--config",
+                Repository.path("infrastructure/systemd/Caddyfile").toString()), 60);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        // The bot's webhook and the gateway on the loopback, and the metrics kept off the internet.
+        assertThat(result.stdout()).contains("/telegram/webhook", "127.0.0.1:8011", "127.0.0.1:8000", "/metrics*");
     }
 
     /** A unit file as systemd reads it: sections, then keys that may repeat (Environment=, EnvironmentFile=). */
