@@ -2,11 +2,14 @@ package ru.repitbot.deploy.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +61,32 @@ class BackupRestoreTest {
         original = contents(SOURCE);
 
         backup = tmp.resolve("nightly.tar");
-        var result = Launcher.repitbot(tmp.resolve("state"), env(SOURCE), "backup", backup.toString());
-        assertThat(result.exitCode()).as(result.output()).isZero();
+        // RabbitMQ's management API as the backup asks it: GET /api/definitions/<vhost> with the broker's user.
+        HttpServer management = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        management.createContext("/api/definitions/", exchange -> {
+            boolean ours = exchange.getRequestURI().getRawPath().equals("/api/definitions/tutoring")
+                    && ("Basic " + Base64.getEncoder().encodeToString("repitbot:s3cret".getBytes()))
+                            .equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = ours ? DEFINITIONS.getBytes() : "{\"error\":\"not_authorised\"}".getBytes();
+            exchange.sendResponseHeaders(ours ? 200 : 401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        management.start();
+        try {
+            Map<String, String> env = new LinkedHashMap<>(env(SOURCE));
+            env.put("MESSAGE_BROKER_URL", "amqp://repitbot:s3cret@127.0.0.1:5672/tutoring");
+            env.put("RABBITMQ_MANAGEMENT_URL", "http://127.0.0.1:" + management.getAddress().getPort());
+            var result = Launcher.repitbot(tmp.resolve("state"), env, "backup", backup.toString());
+            assertThat(result.exitCode()).as(result.output()).isZero();
+        } finally {
+            management.stop(0);
+        }
     }
+
+    static final String DEFINITIONS = """
+            {"queues":[{"name":"repitbot.payment-service","vhost":"tutoring","durable":true,
+            "arguments":{"x-queue-type":"quorum"}}],"policies":[{"name":"ha","pattern":"^repitbot"}]}""";
 
     @AfterAll
     static void dropDatabases() {
@@ -72,8 +98,14 @@ class BackupRestoreTest {
     void theBackupIsOneTarWithAManifestAndChecksums() {
         var list = Launcher.run(List.of("tar", "-tf", backup.toString()), 30);
         assertThat(list.stdout().lines().map(l -> l.replaceFirst("^\\./", "")).toList())
-                .contains("manifest.txt", "SHA256SUMS", "database.dump");
+                .contains("manifest.txt", "SHA256SUMS", "database.dump", "rabbitmq-definitions.json");
         var manifest = Launcher.run(List.of("tar", "-xOf", backup.toString(), "./manifest.txt"), 30).stdout();
+        assertThat(Launcher.run(List.of("tar", "-xOf", backup.toString(), "./rabbitmq-definitions.json"), 30).stdout())
+                .isEqualTo(DEFINITIONS);
+        // A fingerprint of SECRET_KEY, never the key: sha256("repitbot-secret-key:" + key).
+        assertThat(manifest).contains("rabbitmq_definitions=rabbitmq-definitions.json",
+                "secret_key_sha256=" + sha256Hex("repitbot-secret-key:backup-test-secret")).doesNotContain(
+                "=backup-test-secret");
         assertThat(manifest).contains("format=repitbot-backup 1", "database=" + SOURCE,
                 "schemas=" + String.join(" ", schemas.stream().sorted().toList()), "flyway.homework=3",
                 "flyway.payment=3");
@@ -81,8 +113,12 @@ class BackupRestoreTest {
 
     @Test
     void restoreIntoAnEmptyDatabaseBringsBackEveryStudentsBalanceLessonsAndHomework() {
-        var result = Launcher.repitbot(tmp.resolve("state"), env(RESTORED), "restore", backup.toString());
+        Map<String, String> otherKey = new LinkedHashMap<>(env(RESTORED));
+        otherKey.put("SECRET_KEY", "a-new-installation-key");
+        var result = Launcher.repitbot(tmp.resolve("state"), otherKey, "restore", backup.toString());
         assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.stderr()).as("the access codes of the backup need its SECRET_KEY")
+                .contains("SECRET_KEY differs from the one of the backup");
 
         assertThat(contents(RESTORED)).as("every table of every schema, row by row").isEqualTo(original);
         assertThat(balances(RESTORED)).containsExactly("2|7", "3|3");
@@ -106,6 +142,7 @@ class BackupRestoreTest {
         var forced = Launcher.repitbot(tmp.resolve("state"), env(SOURCE), "restore", backup.toString(), "--force",
                 "--replay-events");
         assertThat(forced.exitCode()).as(forced.output()).isZero();
+        assertThat(forced.stderr()).doesNotContain("SECRET_KEY");
         assertThat(balances(SOURCE)).containsExactly("2|7", "3|3");
         assertThat(value(SOURCE, "select count(*) from lesson.outbox_event where published_at is null"))
                 .as("--replay-events: the sent event is to be sent again").isEqualTo("2");
@@ -283,6 +320,15 @@ class BackupRestoreTest {
         Matcher m = Pattern.compile("^V([0-9_]+)__").matcher(migration.getFileName().toString());
         assertThat(m.find()).as("a Flyway versioned migration: " + migration).isTrue();
         return Arrays.stream(m.group(1).split("_")).map(Integer::valueOf).toList();
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static int compareVersions(List<Integer> a, List<Integer> b) {
