@@ -97,6 +97,10 @@ public final class OwnersStub {
             exchange.close();
             return;
         }
+        if (query.containsKey("student_id")) {
+            long student = Long.parseLong(query.get("student_id"));
+            all.removeIf(item -> ((Number) item.get("student_id")).longValue() != student);
+        }
         int page = Integer.parseInt(query.getOrDefault("page", "1"));
         int size = Integer.parseInt(query.getOrDefault("size", "10"));
         int from = Math.min(all.size(), (page - 1) * size);

@@ -22,8 +22,13 @@ class RebuildIntegrationTest extends IntegrationTest {
     private static final OffsetDateTime MONDAY = OffsetDateTime.of(2026, 5, 4, 12, 0, 0, 0, ZoneOffset.ofHours(2));
 
     private JsonNode rebuild() {
+        return rebuild("");
+    }
+
+    private JsonNode rebuild(String query) {
         ApiClient.ApiResponse response = ApiClient.local(port)
-                .withToken(TestTokens.get().service("scheduler-service")).post("/api/v1/achievements/rebuild", Map.of());
+                .withToken(TestTokens.get().service("scheduler-service"))
+                .post("/api/v1/achievements/rebuild" + query, Map.of());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
@@ -101,5 +106,22 @@ class RebuildIntegrationTest extends IntegrationTest {
         rebuild();
         assertThat(earned(student)).as("a second rebuild announces nothing").hasSize(4);
         assertThat(progress(student)).isEqualTo(progress);
+    }
+
+    @Test
+    void aRebuildOfOneStudentTouchesOnlyThatStudent() {
+        long tutor = users().tutor();
+        long kept = users().student(tutor);
+        long rebuilt = users().student(tutor);
+        long keptLesson = newId();
+        long goneLesson = newId();
+        publishAndWait(created(keptLesson, tutor, kept, MONDAY), conducted(keptLesson, tutor, kept, MONDAY, 2),
+                created(goneLesson, tutor, rebuilt, MONDAY), conducted(goneLesson, tutor, rebuilt, MONDAY, 2));
+        // lesson-service lists neither lesson any more; only the named student's is looked for.
+        JsonNode result = admin().post("/api/v1/achievements/rebuild?student_id=" + rebuilt, Map.of()).json();
+        assertThat(result.path("students").asInt()).isEqualTo(1);
+        assertThat(progress(rebuilt).path("points").asInt()).isZero();
+        assertThat(progress(kept).path("points").asInt()).isEqualTo(10);
+        assertThat(achievementTypes(rebuilt)).as("never taken back").containsExactly("first_lesson");
     }
 }

@@ -49,11 +49,15 @@ public class Rebuild {
         this.clock = clock;
     }
 
-    public AchievementResponses.RebuildResult run(CurrentUser caller) {
+    /**
+     * @param studentId only this student's lessons and homework (a large installation rebuilds student by student:
+     *        the owners' lists stop at 100,000 rows), or {@code null} for everyone
+     */
+    public AchievementResponses.RebuildResult run(CurrentUser caller, Long studentId) {
         caller.require(Role.ADMIN);
         Instant started = clock.instant();
-        List<OwnerReader.Lesson> listedLessons = owners.lessons();
-        List<OwnerReader.Homework> listedHomework = owners.acceptedHomework();
+        List<OwnerReader.Lesson> listedLessons = owners.lessons(studentId);
+        List<OwnerReader.Homework> listedHomework = owners.acceptedHomework(studentId);
         Set<Long> students = new HashSet<>();
         Set<Long> lessonIds = new HashSet<>();
         int lessonsChanged = 0;
@@ -71,7 +75,7 @@ public class Rebuild {
                 lessonsChanged++;
             }
         }
-        for (LessonProgress held : lessons.liveWrittenBefore(started)) {
+        for (LessonProgress held : lessons.liveWrittenBefore(started, studentId)) {
             if (!lessonIds.contains(held.lessonId())) {
                 students.add(held.studentId());
                 if (Boolean.TRUE.equals(transactions.execute(tx -> updates.lesson(held.lessonId(), held.tutorId(),
@@ -90,7 +94,7 @@ public class Rebuild {
                 homeworkChanged++;
             }
         }
-        for (HomeworkProgressRows.Row held : homework.worthWrittenBefore(started)) {
+        for (HomeworkProgressRows.Row held : homework.worthWrittenBefore(started, studentId)) {
             if (!homeworkIds.contains(held.homeworkId())) {
                 students.add(held.studentId());
                 if (Boolean.TRUE.equals(transactions.execute(tx -> updates.homeworkGone(held)))) {

@@ -40,24 +40,28 @@ public class OwnerReader {
         this.calls = calls;
     }
 
-    /** Every lesson lesson-service has (a service token sees all). */
-    public List<Lesson> lessons() {
+    /** Every lesson lesson-service has (a service token sees all), or the student's ({@code studentId} not null). */
+    public List<Lesson> lessons(Long studentId) {
         List<Lesson> lessons = new ArrayList<>();
-        pages(LESSONS, "/api/v1/lessons?order=asc", item -> lessons.add(new Lesson(item.path("id").asLong(),
-                item.path("tutor_id").asLong(), item.path("student_id").asLong(),
+        pages(LESSONS, "/api/v1/lessons?order=asc" + studentFilter(studentId), item -> lessons.add(new Lesson(
+                item.path("id").asLong(), item.path("tutor_id").asLong(), item.path("student_id").asLong(),
                 item.path("attendance_status").asString(), instant(item.path("start_at")),
                 item.path("duration_minutes").asInt(), item.path("mastery_level").asString(),
                 item.path("version").asLong())));
         return lessons;
     }
 
-    /** Every accepted ({@code checked}) homework. */
-    public List<Homework> acceptedHomework() {
+    /** Every accepted ({@code checked}) homework, or the student's. */
+    public List<Homework> acceptedHomework(Long studentId) {
         List<Homework> homework = new ArrayList<>();
-        pages(HOMEWORK, "/api/v1/homework?status=checked", item -> homework.add(new Homework(item.path("id").asLong(),
-                item.path("lesson_id").asLong(), item.path("student_id").asLong(), item.path("tutor_id").asLong(),
+        pages(HOMEWORK, "/api/v1/homework?status=checked" + studentFilter(studentId), item -> homework.add(
+                new Homework(item.path("id").asLong(), item.path("lesson_id").asLong(), item.path("student_id").asLong(), item.path("tutor_id").asLong(),
                 item.path("version").asLong())));
         return homework;
+    }
+
+    private static String studentFilter(Long studentId) {
+        return studentId == null ? "" : "&student_id=" + studentId;
     }
 
     private void pages(String service, String query, Consumer<JsonNode> each) {

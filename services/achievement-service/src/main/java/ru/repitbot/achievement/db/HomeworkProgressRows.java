@@ -47,10 +47,11 @@ public class HomeworkProgressRows {
         return n == null ? 0 : n;
     }
 
-    /** Homework still worth points whose row was last written before {@code before}. */
-    public List<Row> worthWrittenBefore(Instant before) {
-        return jdbc.query("SELECT * FROM homework_progress WHERE points > 0 AND updated_at < ?",
-                HomeworkProgressRows::row, Timestamp.from(before));
+    /** Homework still worth points whose row was last written before {@code before}, of every student or of one. */
+    public List<Row> worthWrittenBefore(Instant before, Long studentId) {
+        return jdbc.query("SELECT * FROM homework_progress WHERE points > 0 AND updated_at < ?"
+                + " AND (CAST(? AS BIGINT) IS NULL OR student_id = ?)", HomeworkProgressRows::row,
+                Timestamp.from(before), studentId, studentId);
     }
 
     private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

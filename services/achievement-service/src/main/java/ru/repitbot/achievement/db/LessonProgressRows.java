@@ -74,10 +74,14 @@ public class LessonProgressRows {
                 (rs, i) -> new Attended(rs.getInt(1), rs.getLong(2)), studentId);
     }
 
-    /** Lessons not deleted whose row was last written before {@code before} (a rebuild's "not listed any more"). */
-    public List<LessonProgress> liveWrittenBefore(Instant before) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM lesson_progress WHERE NOT deleted AND updated_at < ?",
-                LessonProgressRows::row, Timestamp.from(before));
+    /**
+     * Lessons not deleted whose row was last written before {@code before} (a rebuild's "not listed any more"), of
+     * every student or of one.
+     */
+    public List<LessonProgress> liveWrittenBefore(Instant before, Long studentId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM lesson_progress WHERE NOT deleted AND updated_at < ?"
+                + " AND (CAST(? AS BIGINT) IS NULL OR student_id = ?)", LessonProgressRows::row,
+                Timestamp.from(before), studentId, studentId);
     }
 
     static LessonProgress row(ResultSet rs, int i) throws SQLException {

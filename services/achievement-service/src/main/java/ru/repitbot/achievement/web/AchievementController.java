@@ -116,14 +116,17 @@ public class AchievementController {
 
     @PostMapping("/rebuild")
     @Operation(summary = "Recompute points, streaks and achievements from lesson-service and homework-service",
-            description = "Admins and services. Reads every lesson and accepted homework as they are now; "
-                    + "achievements already awarded are not announced again, newly reached ones are.")
+            description = "Admins and services. Reads every lesson and accepted homework as they are now (with "
+                    + "student_id: that student's only); achievements already awarded are not announced again, newly "
+                    + "reached ones are.")
     @ApiResponse(responseCode = "200", description = "What the rebuild read and changed")
     @ApiResponse(responseCode = "403", description = "Not an admin or a service",
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "502", description = "lesson-service or homework-service did not answer",
             content = @Content(mediaType = PROBLEM))
-    public AchievementResponses.RebuildResult rebuild(@Parameter(hidden = true) CurrentUser caller) {
-        return rebuild.run(caller);
+    public AchievementResponses.RebuildResult rebuild(@Parameter(hidden = true) CurrentUser caller,
+            @Parameter(description = "Only this student's lessons and homework")
+            @RequestParam(name = "student_id", required = false) Long studentId) {
+        return rebuild.run(caller, studentId);
     }
 }
