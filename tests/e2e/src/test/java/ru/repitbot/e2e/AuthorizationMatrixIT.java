@@ -87,7 +87,12 @@ class AuthorizationMatrixIT {
                     + "(notification-service MessagesIntegrationTest)"),
             Map.entry("PUT /api/v1/notifications/chat", "the caller's own Telegram chat"),
             Map.entry("GET /api/v1/notifications/unreachable",
-                    "no id: only the calling tutor's students and their parents (notification-service's tests)"));
+                    "no id: only the calling tutor's students and their parents (notification-service's tests)"),
+            Map.entry("GET /api/v1/achievements/catalogue", "no id: the same 19 types for everyone"),
+            Map.entry("PUT /api/v1/achievements/leaderboard/settings", "the calling tutor's own switch "
+                    + "(achievement-service PermissionsIntegrationTest)"),
+            Map.entry("POST /api/v1/achievements/rebuild", "admins and services only, 403 for every user role "
+                    + "(achievement-service PermissionsIntegrationTest)"));
 
     /** Writes the owner's own student or parent may make on the family's objects (by role). */
     private static final Map<String, Set<String>> FAMILY_WRITES = Map.of(
@@ -351,6 +356,12 @@ class AuthorizationMatrixIT {
                 () -> json(Map.of("kinds", Map.of("lesson_reminder_24h", Map.of("enabled", false)))), false, false));
         t.put("GET /api/v1/notifications/history", new Target(Map.of(), List.of(Map.of("user_id", student),
                 Map.of("user_id", parent)), null, false, false));
+        // achievement-service
+        t.put("GET /api/v1/achievements/students/{id}", read(Map.of("id", student)));
+        t.put("GET /api/v1/achievements/students/{id}/achievements", read(Map.of("id", student)));
+        t.put("GET /api/v1/achievements/students/{id}/points-history", read(Map.of("id", student)));
+        t.put("GET /api/v1/achievements/leaderboard", new Target(Map.of(), List.of(Map.of("tutor_id", tutor)), null,
+                false, false));
         return t;
     }
 
