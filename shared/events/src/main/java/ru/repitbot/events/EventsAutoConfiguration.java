@@ -2,6 +2,8 @@ package ru.repitbot.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import ru.repitbot.events.inbox.InboxListener;
 import ru.repitbot.events.outbox.Outbox;
 import ru.repitbot.events.outbox.OutboxRelay;
 import ru.repitbot.events.topology.EventTopology;
+import ru.repitbot.events.tracing.EventTracing;
 
 /**
  * The event backbone of a service: outbox + confirmed relay, topology, and the idempotent inbox consumer for every
@@ -48,22 +51,33 @@ public class EventsAutoConfiguration {
         return new EventCodec();
     }
 
+    /**
+     * The trace across the outbox and the broker. Looked up when the bean is made, not by a condition: services are
+     * built with Spring AOT, and every deployable has Micrometer Tracing's OpenTelemetry bridge.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager txManager, RabbitTemplate rabbit,
-            EventsProperties properties, ObjectProvider<MeterRegistry> meters) {
+            EventsProperties properties, ObjectProvider<MeterRegistry> meters, EventTracing tracing) {
         return new OutboxRelay(jdbc, new TransactionTemplate(txManager), rabbit, properties,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), tracing);
     }
 
     @Bean
     @ConditionalOnMissingBean
     Outbox outbox(JdbcTemplate jdbc, EventCodec codec, @Value("${spring.application.name}") String service,
-            ObjectProvider<CurrentActor> actor, @Lazy OutboxRelay relay) {
+            ObjectProvider<CurrentActor> actor, @Lazy OutboxRelay relay, EventTracing tracing) {
         return new Outbox(jdbc, codec, service, () -> {
             CurrentActor current = actor.getIfAvailable();
             return current == null ? null : current.userId();
-        }, relay::wakeUp);
+        }, relay::wakeUp, tracing);
     }
 
     @Bean
@@ -77,13 +91,14 @@ public class EventsAutoConfiguration {
     @ConditionalOnBean(EventSubscription.class)
     InboxListener inboxListener(@Value("${spring.application.name}") String service,
             List<EventSubscription<?>> subscriptions, JdbcTemplate jdbc, PlatformTransactionManager txManager,
-            EventCodec codec, EventsProperties properties, ObjectProvider<MeterRegistry> meters) {
+            EventCodec codec, EventsProperties properties, ObjectProvider<MeterRegistry> meters,
+            EventTracing tracing) {
         Map<String, List<EventSubscription<?>>> handlers = new LinkedHashMap<>();
         for (EventSubscription<?> s : subscriptions) {
             handlers.computeIfAbsent(s.eventType(), k -> new java.util.ArrayList<>()).add(s);
         }
         return new InboxListener(service, handlers, jdbc, new TransactionTemplate(txManager), codec, properties,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), tracing);
     }
 
     @Bean

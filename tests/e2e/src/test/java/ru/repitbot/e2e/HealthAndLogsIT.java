@@ -118,8 +118,9 @@ class HealthAndLogsIT {
     }
 
     /**
-     * Every line is one JSON object naming its deployable (no plain-text JVM warnings ahead of the first one), and a
-     * fresh start warns about nothing: a WARN that every start prints teaches operators to ignore WARNs.
+     * Every line is one JSON object with ECS names ({@code @timestamp}, {@code log.level}, {@code message}) naming its
+     * deployable in {@code service.name} (no plain-text JVM warnings ahead of the first one), and a fresh start warns
+     * about nothing: a WARN that every start prints teaches operators to ignore WARNs.
      */
     @Test
     void everyDeployableLogsJsonLinesThatNameItAndStartsWithoutWarnings() throws IOException {
@@ -131,9 +132,11 @@ class HealthAndLogsIT {
             for (String line : lines) {
                 assertThat(line).as("%s: a plain-text line in its log", name).startsWith("{");
                 JsonNode event = JSON.readTree(line);
-                assertThat(event.hasNonNull("level")).as("%s: level in %s", name, line).isTrue();
+                assertThat(event.path("log").hasNonNull("level")).as("%s: log.level in %s", name, line).isTrue();
+                assertThat(event.hasNonNull("@timestamp")).as("%s: @timestamp in %s", name, line).isTrue();
                 assertThat(event.hasNonNull("message")).as("%s: message in %s", name, line).isTrue();
-                assertThat(event.path("service").asString()).as("%s: service in %s", name, line).isEqualTo(name);
+                assertThat(event.path("service").path("name").asString()).as("%s: service.name in %s", name, line)
+                        .isEqualTo(name);
                 events.add(event);
             }
             int started = -1;
@@ -145,17 +148,17 @@ class HealthAndLogsIT {
             assertThat(started).as("%s logs its start", name).isNotNegative();
             assertThat(events.subList(0, started + 1))
                     .as("%s: warnings while starting", name)
-                    .noneMatch(e -> e.get("level").asString().equals("WARN")
-                            || e.get("level").asString().equals("ERROR"));
+                    .noneMatch(e -> e.path("log").path("level").asString().equals("WARN")
+                            || e.path("log").path("level").asString().equals("ERROR"));
         }
     }
 
     /**
-     * The gateway's access log names the caller's request id {@code request_id}, the field the services' lines use
-     * (shared/config JsonLogLinesTest).
+     * The gateway's access log names the caller's request id {@code http.request.id}, the field the services' lines
+     * use (shared/config JsonLogLinesTest), and the request's trace as {@code trace.id}, as the service's lines do.
      */
     @Test
-    void theAccessLogCarriesTheCallersRequestIdAsRequestId() throws IOException {
+    void theAccessLogCarriesTheCallersRequestIdAndTheTrace() throws IOException {
         String id = "e2e-log-" + System.nanoTime();
         ApiResponse answer = stack.gateway().withHeader("X-Request-Id", id).get("/api/v1/users/me");
         assertThat(answer.header("X-Request-Id")).as("%s", answer).isEqualTo(id);
@@ -163,7 +166,9 @@ class HealthAndLogsIT {
                 Files.readAllLines(stack.logFile("api-gateway"), StandardCharsets.UTF_8).stream()
                         .filter(l -> l.startsWith("{"))
                         .map(JSON::readTree)
-                        .filter(e -> id.equals(e.path("request_id").asString(null))))
-                .as("an access-log line with request_id=%s", id).isNotEmpty());
+                        .filter(e -> id.equals(e.path("http.request.id").asString(null))))
+                .as("an access-log line with http.request.id=%s", id).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.path("trace.id").asString()).as("trace.id of %s", e)
+                        .matches("[0-9a-f]{32}")));
     }
 }

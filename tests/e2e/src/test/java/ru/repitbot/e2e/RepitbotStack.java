@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import ru.repitbot.e2e.ops.OtlpReceiver;
 import ru.repitbot.testsupport.ApiClient;
 
 /**
@@ -150,6 +151,8 @@ public final class RepitbotStack implements AutoCloseable {
         s.put("NOTIFICATION_REPORT_SETTLE_TIME", "3s");
         s.put("NOTIFICATION_REPORTS_POLL_INTERVAL", "1s");
         s.put("LOG_LEVEL", "INFO");
+        // Every deployable exports its spans over OTLP/HTTP to a receiver in this JVM (TracingIT reads them).
+        s.put("OTEL_EXPORTER_OTLP_ENDPOINT", OtlpReceiver.get().endpoint());
         DEPLOYABLES.forEach((name, port) -> s.put(name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT",
                 Integer.toString(port)));
         s.put("TELEGRAM_STANDIN_PORT", Integer.toString(STANDIN_PORT));
@@ -181,6 +184,8 @@ public final class RepitbotStack implements AutoCloseable {
             env.remove(prefix + "_URL");
         });
         env.remove("TELEGRAM_STANDIN_PORT");
+        env.remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        env.remove("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
         try {
             Process process = pb.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

@@ -50,6 +50,8 @@ public class SeedEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         String service = env.getProperty("spring.application.name", "repitbot");
         copy(env, "SERVICE_NAME", "spring.application.name", p);
         copy(env, "SERVICE_VERSION", "info.app.version", p);
+        // ECS logs' service.version (without it, the jar's Implementation-Version, as Spring Boot does).
+        copy(env, "SERVICE_VERSION", "logging.structured.ecs.service.version", p);
         copy(env, "ENVIRONMENT", "repitbot.environment", p);
         copy(env, "SECRET_KEY", "repitbot.secret-key", p);
         copy(env, "DOCS_ENABLED", "repitbot.docs.enabled", p);

@@ -60,6 +60,14 @@ class SeedEnvironmentPostProcessorTest {
     }
 
     @Test
+    void theLogLinesNameTheVersionAndEnvironmentOfTheSeedsVariables() {
+        var env = environment(java.util.Map.of("SERVICE_VERSION", "1.4.2", "ENVIRONMENT", "staging"));
+        assertThat(env.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        assertThat(env.getProperty("logging.structured.ecs.service.version")).isEqualTo("1.4.2");
+        assertThat(env.getProperty("logging.structured.ecs.service.environment")).isEqualTo("staging");
+    }
+
+    @Test
     void anExplicitSpringPropertyWinsOverTheSeedName() {
         var env = environment(java.util.Map.of("spring.datasource.url", "jdbc:postgresql://explicit/db",
                 "DATABASE_URL", "postgresql://other/db"));

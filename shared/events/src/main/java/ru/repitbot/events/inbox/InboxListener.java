@@ -2,6 +2,8 @@ package ru.repitbot.events.inbox;
 
 import com.rabbitmq.client.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +19,16 @@ import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.events.EventPayload;
 import ru.repitbot.events.EventSubscription;
 import ru.repitbot.events.EventsProperties;
+import ru.repitbot.events.tracing.EventTracing;
 
 /**
  * The one consumer of a service's queue. For each delivery: decode the envelope and its payload (once, as the
  * subscribed record), then in one transaction record {@code (consumer, event_id)} and run the handlers; commit, then ack (manual acks). A redelivered event finds its
  * record and is only acked. A failing handler is retried with doubling back-off; after the last attempt the message
  * is rejected without requeue and dead-letters to {@code <queue>.dlq}; so does a payload that does not decode as
- * its record (retrying would not change it). Nothing is acked that was not done.
+ * its record (retrying would not change it). Nothing is acked that was not done. Each delivery runs in a
+ * {@code process <type>} consumer span, a child of the producer span named in the message's {@code traceparent}
+ * header ({@link EventTracing}), so the handlers' work is part of the trace of the action that caused the event.
  */
 public class InboxListener implements ChannelAwareMessageListener {
 
@@ -36,9 +41,17 @@ public class InboxListener implements ChannelAwareMessageListener {
     private final EventCodec codec;
     private final EventsProperties properties;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
     public InboxListener(String consumer, Map<String, List<EventSubscription<?>>> subscriptions, JdbcTemplate jdbc,
             TransactionTemplate tx, EventCodec codec, EventsProperties properties, MeterRegistry meters) {
+        this(consumer, subscriptions, jdbc, tx, codec, properties, meters, EventTracing.none());
+    }
+
+    public InboxListener(String consumer, Map<String, List<EventSubscription<?>>> subscriptions, JdbcTemplate jdbc,
+            TransactionTemplate tx, EventCodec codec, EventsProperties properties, MeterRegistry meters,
+            EventTracing tracing) {
+        this.tracing = tracing;
         this.consumer = consumer;
         this.subscriptions = subscriptions;
         this.jdbc = jdbc;
@@ -50,6 +63,19 @@ public class InboxListener implements ChannelAwareMessageListener {
 
     @Override
     public void onMessage(Message message, Channel channel) throws Exception {
+        Span span = tracing.startConsume(message.getMessageProperties(), consumer);
+        try (Tracer.SpanInScope scope = tracing.inScope(span)) {
+            String outcome = deliver(message, channel, span);
+            span.tag("repitbot.outcome", outcome);
+        } catch (Exception | Error e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private String deliver(Message message, Channel channel, Span span) throws Exception {
         long tag = message.getMessageProperties().getDeliveryTag();
         EventEnvelope event;
         try {
@@ -61,8 +87,9 @@ public class InboxListener implements ChannelAwareMessageListener {
             log.error("Undecodable message on {} sent to the DLQ: {}", consumer, e.toString());
             count("undecodable", "unknown");
             channel.basicNack(tag, false, false);
-            return;
+            return "undecodable";
         }
+        EventTracing.describe(span, event.eventType(), event.eventId().toString());
         MDC.put("eventId", event.eventId().toString());
         MDC.put("eventType", event.eventType());
         if (event.correlationId() != null) {
@@ -75,7 +102,9 @@ public class InboxListener implements ChannelAwareMessageListener {
             } else {
                 channel.basicAck(tag, false);
             }
-            count(outcome.name().toLowerCase(java.util.Locale.ROOT), event.eventType());
+            String name = outcome.name().toLowerCase(java.util.Locale.ROOT);
+            count(name, event.eventType());
+            return name;
         } finally {
             MDC.remove("eventId");
             MDC.remove("eventType");

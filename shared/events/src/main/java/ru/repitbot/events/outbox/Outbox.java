@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import ru.repitbot.events.EventCodec;
 import ru.repitbot.events.EventEnvelope;
 import ru.repitbot.events.EventPayload;
+import ru.repitbot.events.tracing.EventTracing;
 
 /**
  * Publishes an event the only safe way: by writing it to {@code outbox_event} in the caller's transaction. The
@@ -25,14 +26,22 @@ public class Outbox {
     private final String serviceName;
     private final Supplier<String> currentUserId;
     private final Runnable wakeRelay;
+    private final EventTracing tracing;
 
     public Outbox(JdbcTemplate jdbc, EventCodec codec, String serviceName, Supplier<String> currentUserId,
             Runnable wakeRelay) {
+        this(jdbc, codec, serviceName, currentUserId, wakeRelay, EventTracing.none());
+    }
+
+    /** @param tracing keeps the writer's trace context with the row, for the relay to send on */
+    public Outbox(JdbcTemplate jdbc, EventCodec codec, String serviceName, Supplier<String> currentUserId,
+            Runnable wakeRelay, EventTracing tracing) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.serviceName = serviceName;
         this.currentUserId = currentUserId;
         this.wakeRelay = wakeRelay;
+        this.tracing = tracing;
     }
 
     /** Writes {@code payload} as an event; must run inside a transaction. Returns the envelope written. */
@@ -62,8 +71,9 @@ public class Outbox {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), payload.eventType(), serviceName,
                 Instant.now(), correlation, cause == null ? null : cause.eventId().toString(),
                 currentUserId.get(), payload.aggregateId(), aggregateVersion, codec.toTree(payload), Map.of());
-        jdbc.update("INSERT INTO outbox_event (event_id, event_type, envelope) VALUES (?, ?, ?)",
-                envelope.eventId(), envelope.eventType(), codec.encodeToString(envelope));
+        jdbc.update("INSERT INTO outbox_event (event_id, event_type, envelope, trace_context) VALUES (?, ?, ?, ?)",
+                envelope.eventId(), envelope.eventType(), codec.encodeToString(envelope),
+                tracing.currentContextJson());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

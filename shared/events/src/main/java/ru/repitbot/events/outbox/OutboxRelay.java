@@ -3,8 +3,10 @@ package ru.repitbot.events.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,16 +17,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.repitbot.events.EventsProperties;
+import ru.repitbot.events.tracing.EventTracing;
 
 /**
  * Sends committed outbox rows to the exchange, oldest first, and marks them sent only after the broker confirmed
  * them. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work without sending twice;
- * while the broker is unreachable nothing is marked and the next round tries again.
+ * while the broker is unreachable nothing is marked and the next round tries again. Each message carries the trace
+ * of the change that wrote it ({@link EventTracing}): a {@code publish <type>} span, child of the stored context.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -34,6 +39,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final RabbitTemplate rabbit;
     private final EventsProperties properties;
+    private final EventTracing tracing;
     private final Semaphore wake = new Semaphore(0);
     private final Counter published;
     private final Counter failures;
@@ -43,10 +49,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RabbitTemplate rabbit, EventsProperties properties,
             MeterRegistry meters) {
+        this(jdbc, tx, rabbit, properties, meters, EventTracing.none());
+    }
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, RabbitTemplate rabbit, EventsProperties properties,
+            MeterRegistry meters, EventTracing tracing) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.rabbit = rabbit;
         this.properties = properties;
+        this.tracing = tracing;
         this.published = Counter.builder("repitbot.outbox.published").description("Events confirmed by the broker")
                 .register(meters);
         this.failures = Counter.builder("repitbot.outbox.failures").description("Relay rounds that failed")
@@ -66,24 +78,32 @@ public class OutboxRelay implements SmartLifecycle {
     public int relayOnce() {
         Integer sent = tx.execute(status -> {
             List<Row> rows = jdbc.query("""
-                    SELECT id, event_type, envelope FROM outbox_event
+                    SELECT id, event_type, envelope, trace_context FROM outbox_event
                     WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
-                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)), properties.relayBatch());
+                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                    properties.relayBatch());
             if (rows.isEmpty()) {
                 return 0;
             }
+            List<Span> spans = new ArrayList<>(rows.size());
             try {
                 rabbit.invoke(ops -> {
                     for (Row row : rows) {
-                        ops.send(properties.exchange(), row.eventType(), message(row));
+                        MessageProperties headers = new MessageProperties();
+                        spans.add(tracing.startPublish(row.eventType(), properties.exchange(), row.traceContext(),
+                                headers));
+                        ops.send(properties.exchange(), row.eventType(), message(row, headers));
                     }
                     ops.waitForConfirmsOrDie(properties.confirmTimeout().toMillis());
                     return null;
                 });
             } catch (RuntimeException e) {
+                spans.forEach(span -> span.error(e).end());
                 status.setRollbackOnly();
                 throw e;
             }
+            // A publish span lasts until the broker confirmed the batch: the event is then safe.
+            spans.forEach(Span::end);
             Timestamp now = Timestamp.from(Instant.now());
             jdbc.batchUpdate("UPDATE outbox_event SET published_at = ?, attempts = attempts + 1 WHERE id = ?",
                     rows, rows.size(), (ps, row) -> {
@@ -111,8 +131,9 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private Message message(Row row) {
+    private Message message(Row row, MessageProperties headers) {
         return MessageBuilder.withBody(row.envelope().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .copyHeaders(headers.getHeaders())
                 .setContentType("application/json")
                 .setContentEncoding("utf-8")
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
@@ -177,6 +198,6 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private record Row(long id, String eventType, String envelope) {
+    private record Row(long id, String eventType, String envelope, String traceContext) {
     }
 }
