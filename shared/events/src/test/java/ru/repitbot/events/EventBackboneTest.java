@@ -131,6 +131,17 @@ class EventBackboneTest {
     }
 
     @Test
+    void anEventWrittenDuringARequestCarriesTheRequestIdAsItsCorrelation() {
+        org.slf4j.MDC.put("request_id", "req-correlation-1");
+        try {
+            EventEnvelope written = tx.execute(s -> outbox.publish(new TestPayload("test.correlated", "x")));
+            assertThat(written.correlationId()).isEqualTo("req-correlation-1");
+        } finally {
+            org.slf4j.MDC.remove("request_id");
+        }
+    }
+
+    @Test
     void publishingOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> outbox.publish(new TestPayload("test.no-tx", "x")))
                 .isInstanceOf(IllegalTransactionStateException.class);

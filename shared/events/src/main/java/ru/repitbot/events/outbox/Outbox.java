@@ -21,6 +21,10 @@ import ru.repitbot.events.tracing.EventTracing;
  */
 public class Outbox {
 
+    /** The request's {@code X-Request-Id} in the MDC, as shared/config's {@code RequestIdFilter} puts it there. */
+    static final String REQUEST_ID_MDC_KEY = "request_id";
+
+
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final String serviceName;
@@ -67,7 +71,7 @@ public class Outbox {
 
     private EventEnvelope write(EventPayload payload, EventEnvelope cause, long aggregateVersion) {
         String correlation = cause != null && cause.correlationId() != null ? cause.correlationId()
-                : firstNonNull(MDC.get("requestId"), MDC.get("traceId"));
+                : firstNonNull(MDC.get(REQUEST_ID_MDC_KEY), MDC.get("traceId"));
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), payload.eventType(), serviceName,
                 Instant.now(), correlation, cause == null ? null : cause.eventId().toString(),
                 currentUserId.get(), payload.aggregateId(), aggregateVersion, codec.toTree(payload), Map.of());
