@@ -72,8 +72,8 @@ class UserServiceImageTest {
         Path tar = root.resolve(MODULE).resolve("target/jib-image.tar");
         Files.deleteIfExists(tar);
         List<String> build = new ArrayList<>(List.of("./mvnw", "-B", "-q", "-ntp", "-Pimages", "-pl", MODULE, "-am",
-                "package", "-DskipTests", "-Denforcer.skip", "-Dcyclonedx.skip", "-Dspring-boot.repackage.skip",
-                "-Dimage.base=tar://" + base));
+                "package", "-DskipTests", "-Denforcer.skip", "-Dcyclonedx.skip", "-Dimage.base=tar://" + base));
+        // Not skipped: repackage, since the modules after this one (tests/e2e) start user-service's boot jar.
         if (Files.exists(root.resolve(MODULE)
                 .resolve("target/classes/ru/repitbot/user/UserServiceApplication__ApplicationContextInitializer.class"))) {
             build.add("-Dspring-boot.aot.skip");
