@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,8 +76,8 @@ class UserServiceImageTest {
         List<String> build = new ArrayList<>(List.of("./mvnw", "-B", "-q", "-ntp", "-Pimages", "-pl", MODULE, "-am",
                 "package", "-DskipTests", "-Denforcer.skip", "-Dcyclonedx.skip", "-Dimage.base=tar://" + base));
         // Not skipped: repackage, since the modules after this one (tests/e2e) start user-service's boot jar.
-        if (Files.exists(root.resolve(MODULE)
-                .resolve("target/classes/ru/repitbot/user/UserServiceApplication__ApplicationContextInitializer.class"))) {
+        String aotInitializer = "ru/repitbot/user/UserServiceApplication__ApplicationContextInitializer.class";
+        if (Files.exists(root.resolve(MODULE).resolve("target/classes").resolve(aotInitializer))) {
             build.add("-Dspring-boot.aot.skip");
         }
         Commands.run(build, root, 900);
@@ -215,7 +217,7 @@ class UserServiceImageTest {
         } finally {
             // The JVM (its namespace's first process) is stopped as a runtime stops a container: TERM, then KILL.
             service.descendants().forEach(ProcessHandle::destroy);
-            if (!service.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!service.waitFor(20, TimeUnit.SECONDS)) {
                 service.descendants().forEach(ProcessHandle::destroyForcibly);
                 service.destroyForcibly().waitFor();
             }
@@ -254,7 +256,7 @@ class UserServiceImageTest {
         }
         for (String file : List.of("etc/hosts", "etc/resolv.conf")) {
             if (Files.exists(Path.of("/" + file))) {
-                Files.copy(Path.of("/" + file), rootfs.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(Path.of("/" + file), rootfs.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
