@@ -76,6 +76,7 @@ class MonitoringIT {
 
     private static Path dir;
     private static Process prometheus;
+    private static TextFormatProxy proxy;
     private static String api;
 
     private final Scenario scenario;
@@ -92,6 +93,7 @@ class MonitoringIT {
         assertThat(Files.isExecutable(binary))
                 .as("Debian's prometheus is not installed (apt-get install prometheus; .ci/run installs it)").isTrue();
         dir = Files.createTempDirectory("repitbot-prometheus-");
+        proxy = TextFormatProxy.start();
         Path config = writeConfig(stack, dir);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -108,6 +110,9 @@ class MonitoringIT {
 
     @AfterAll
     static void stopPrometheus() throws Exception {
+        if (proxy != null) {
+            proxy.stop();
+        }
         if (prometheus != null) {
             prometheus.destroy();
             prometheus.waitFor();
@@ -150,6 +155,13 @@ class MonitoringIT {
         assertThat(groups).containsExactlyInAnyOrder("repitbot-availability", "repitbot-events",
                 "repitbot-telegram", "repitbot-resources");
 
+        // The metric names the deployables expose; the fixture of tests/deploy must not name one none exposes.
+        Set<String> exposed = new TreeSet<>();
+        get("/api/v1/label/__name__/values?match[]=" + URLEncoder.encode("{job=~\"repitbot.*\"}",
+                StandardCharsets.UTF_8)).forEach(n -> exposed.add(n.asString()));
+        exposed.removeIf(n -> n.startsWith("scrape_") || n.equals("up"));
+        Files.writeString(outputDirectory().resolve("exposed-metrics.txt"),
+                String.join("\n", exposed) + "\n");
         // Every dashboard query returns at least one series.
         Map<String, String> queries = dashboardQueries();
         Map<String, String> empty = new LinkedHashMap<>();
@@ -168,13 +180,6 @@ class MonitoringIT {
         assertThat(NO_DATA_EXPECTED.keySet()).as("exempt queries that exist").isSubsetOf(queries.keySet());
         assertThat(empty).as("dashboard queries without data").isEmpty();
 
-        // The metric names the deployables expose; the fixture of tests/deploy must not name one none exposes.
-        Set<String> exposed = new TreeSet<>();
-        get("/api/v1/label/__name__/values?match[]=" + URLEncoder.encode("{job=~\"repitbot.*\"}",
-                StandardCharsets.UTF_8)).forEach(n -> exposed.add(n.asString()));
-        exposed.removeIf(n -> n.startsWith("scrape_") || n.equals("up"));
-        Files.writeString(outputDirectory().resolve("exposed-metrics.txt"),
-                String.join("\n", exposed) + "\n");
         Set<String> stale = new TreeSet<>(fixture(true));
         stale.removeAll(exposed);
         assertThat(stale).as("names in %s that no deployable exposes (see target/e2e/exposed-metrics.txt)",
@@ -222,7 +227,7 @@ class MonitoringIT {
         assertThat(w.studentA().api(stack).post("/api/v1/lessons", Map.of("student_id", studentId)).status())
                 .isEqualTo(403);
         if (stack.botRunning()) {
-            BotChat.newUser("Монитор").send("/start").awaitReply();
+            BotChat.newUser("Монитор").send("/start").awaitReply("код");
         }
         // Events have reached their consumers (the balance follows the attendance and the payment) and two more
         // scrapes have seen the counters move.
@@ -246,6 +251,9 @@ class MonitoringIT {
         config.remove("alerting");
         config.put("rule_files", List.of(MONITORING.resolve("prometheus/rules").toString() + "/*.yml"));
         String address = externalAddress();
+        // Only the deployables: Prometheus' own job would look for it on 9090.
+        ((List<Map<String, Object>>) config.get("scrape_configs"))
+                .removeIf(job -> !job.get("job_name").toString().startsWith("repitbot"));
         Properties secrets = new Properties();
         try (var in = Files.newBufferedReader(stack.stateDir().resolve("secrets.env"))) {
             secrets.load(in);
@@ -253,6 +261,7 @@ class MonitoringIT {
         Path secretFile = dir.resolve("api_gateway_secret_key");
         Files.writeString(secretFile, secrets.getProperty("API_GATEWAY_SECRET_KEY"));
         for (Map<String, Object> job : (List<Map<String, Object>>) config.get("scrape_configs")) {
+            job.put("proxy_url", "http://127.0.0.1:" + proxy.port());
             for (Map<String, Object> group : (List<Map<String, Object>>) job.getOrDefault("static_configs",
                     List.of())) {
                 List<String> targets = new ArrayList<>();
@@ -356,6 +365,71 @@ class MonitoringIT {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * An HTTP proxy for Prometheus' scrapes that asks for the classic text format instead of OpenMetrics. Debian's
+     * Prometheus 2.42 drops a whole scrape whose OpenMetrics carries an exemplar on a {@code _count} series ("metric
+     * name …_count does not support exemplars"); Micrometer writes them there when tracing is on, and Prometheus
+     * accepts them from 2.43 (prometheus/prometheus#11984). The text format has no exemplars; everything else —
+     * the gateway's token, the scraped series — is forwarded as it is.
+     */
+    static final class TextFormatProxy {
+
+        private final com.sun.net.httpserver.HttpServer server;
+
+        private TextFormatProxy(com.sun.net.httpserver.HttpServer server) {
+            this.server = server;
+        }
+
+        static TextFormatProxy start() throws IOException {
+            var server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            server.createContext("/", exchange -> {
+                try {
+                    URI target = exchange.getRequestURI();
+                    if (target.getHost() == null) {
+                        String host = exchange.getRequestHeaders().getFirst("Host");
+                        target = URI.create("http://" + host + target);
+                    }
+                    HttpRequest.Builder forward = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5));
+                    byte[] body = exchange.getRequestBody().readAllBytes();
+                    forward.method(exchange.getRequestMethod(), body.length == 0
+                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                    for (String header : List.of("Authorization", "Content-Type")) {
+                        String value = exchange.getRequestHeaders().getFirst(header);
+                        if (value != null) {
+                            forward.header(header, value);
+                        }
+                    }
+                    forward.header("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1");
+                    HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    answer.headers().firstValue("Content-Type")
+                            .ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
+                    exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1
+                            : answer.body().length);
+                    exchange.getResponseBody().write(answer.body());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                    exchange.sendResponseHeaders(502, -1);
+                } finally {
+                    exchange.close();
+                }
+            });
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return new TextFormatProxy(server);
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        void stop() {
+            server.stop(0);
         }
     }
 
