@@ -27,6 +27,7 @@ final class Promql {
     /** Metric names the query selects ({@code foo_total{…}[5m]}, {@code foo offset 1m}), functions and keywords left out. */
     static Set<String> metricNames(String expr) {
         String s = STRING.matcher(expr).replaceAll("\"\"");
+        s = s.replaceAll("#[^\n]*", " ");
         s = s.replaceAll("\\{[^}]*}", " ");
         s = s.replaceAll("\\[[^]]*]", " ");
         s = LABEL_LIST.matcher(s).replaceAll(" ");

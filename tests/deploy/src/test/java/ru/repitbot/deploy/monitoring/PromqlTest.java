@@ -15,6 +15,8 @@ class PromqlTest {
                 or sum without (instance) (foo:bar_total) / ignoring(pool) group_left(le) hikaricp_connections_max * 1e3"""))
                 .containsExactlyInAnyOrder("http_server_requests_seconds_bucket", "up", "foo:bar_total",
                         "hikaricp_connections_max");
+        assertThat(Promql.metricNames("a_total # a comment naming words\n or b_total{x=\"#not a comment\"}"))
+                .containsExactlyInAnyOrder("a_total", "b_total");
         assertThat(Promql.metricNames("sum by (type) (increase(repitbot_outbox_published_total{type=~\"lesson\\\\.created\"}[1d]))"))
                 .containsExactly("repitbot_outbox_published_total");
     }
