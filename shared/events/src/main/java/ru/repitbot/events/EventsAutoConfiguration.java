@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.repitbot.events.inbox.InboxListener;
+import ru.repitbot.events.inbox.QueueDepths;
 import ru.repitbot.events.outbox.Outbox;
 import ru.repitbot.events.outbox.OutboxRelay;
 import ru.repitbot.events.topology.EventTopology;
@@ -99,6 +100,15 @@ public class EventsAutoConfiguration {
         }
         return new InboxListener(service, handlers, jdbc, new TransactionTemplate(txManager), codec, properties,
                 meters.getIfAvailable(SimpleMeterRegistry::new), tracing);
+    }
+
+    @Bean
+    @ConditionalOnBean(EventSubscription.class)
+    QueueDepths queueDepths(RabbitTemplate rabbit, EventsProperties properties,
+            @Value("${spring.application.name}") String service,
+            @Value("${repitbot.events.queue-depth-interval:15s}") java.time.Duration interval,
+            ObjectProvider<MeterRegistry> meters) {
+        return new QueueDepths(rabbit, properties, service, interval, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.repitbot.events.catalogue.EventTypes;
+import ru.repitbot.events.inbox.QueueDepths;
 import ru.repitbot.events.outbox.Outbox;
 import ru.repitbot.events.outbox.OutboxRelay;
 import ru.repitbot.testsupport.TestInfrastructure;
@@ -66,6 +67,8 @@ class EventBackboneTest {
     EventsProperties properties;
     @Autowired
     EventCodec codec;
+    @Autowired
+    QueueDepths queueDepths;
 
     @BeforeAll
     static void startProxy() throws Exception {
@@ -107,6 +110,8 @@ class EventBackboneTest {
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                     .until(() -> relay.pending() == 1);
             assertThat(channel.basicGet(tap, true)).isNull();
+            // What the "outbox rows waiting longer than a minute" alert reads (repitbot_outbox_oldest_age_seconds).
+            assertThat(relay.oldestAgeSeconds()).isGreaterThanOrEqualTo(1.0).isLessThan(30.0);
 
             proxy.up();
             GetResponse received = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
@@ -117,6 +122,7 @@ class EventBackboneTest {
             assertThat(received.getProps().getDeliveryMode()).isEqualTo(2);
             await().atMost(Duration.ofSeconds(5)).until(() -> relay.pending() == 0);
             assertThat(channel.basicGet(tap, true)).as("delivered once").isNull();
+            assertThat(relay.oldestAgeSeconds()).isZero();
         }
     }
 
@@ -170,10 +176,18 @@ class EventBackboneTest {
         String dlq = properties.deadLetterQueueFor("events-test");
         try (Connection connection = TestInfrastructure.get().amqpConnectionFactory().newConnection();
                 Channel channel = connection.createChannel()) {
+            // The dead-letter alert's gauge (repitbot_events_queue_depth{kind="dlq"}) sees it before anyone reads it.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                queueDepths.refresh();
+                return queueDepths.depth(dlq) == 1;
+            });
             GetResponse dead = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                     .until(() -> channel.basicGet(dlq, true), r -> r != null);
             assertThat(codec.decode(dead.getBody()).eventId()).isEqualTo(event.eventId());
         }
+        queueDepths.refresh();
+        assertThat(queueDepths.depth(dlq)).isZero();
+        assertThat(queueDepths.depth(properties.queueFor("events-test"))).isZero();
         assertThat(failingAttempts.get()).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox_event WHERE event_id = ?", Long.class,
                 event.eventId())).as("a failed event is not recorded as processed").isZero();

@@ -29,8 +29,10 @@ import ru.repitbot.notification.db.UnreachableChats;
 public class DeliveryConfiguration {
 
     @Bean
-    DeliveryMetrics deliveryMetrics(MeterRegistry registry) {
-        return new DeliveryMetrics(registry);
+    DeliveryMetrics deliveryMetrics(MeterRegistry registry, UnreachableChats unreachable) {
+        DeliveryMetrics metrics = new DeliveryMetrics(registry);
+        metrics.unreachablePeople(unreachable::count);
+        return metrics;
     }
 
     @Bean

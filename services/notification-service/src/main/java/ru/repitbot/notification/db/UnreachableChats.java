@@ -19,6 +19,12 @@ public class UnreachableChats {
         this.jdbc = jdbc;
     }
 
+    /** How many people are marked unreachable now (the gauge notification_unreachable_chats). */
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM unreachable_chat", Long.class);
+        return n == null ? 0 : n;
+    }
+
     /** Marks {@code userId} unreachable at {@code chatId} ({@code reason}: blocked, deactivated, …). */
     public void mark(long userId, long chatId, String reason, String description, Instant at) {
         jdbc.update("""

@@ -41,7 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventsProperties properties;
     private final EventTracing tracing;
     private final Semaphore wake = new Semaphore(0);
-    private final Counter published;
+    private final MeterRegistry meters;
     private final Counter failures;
     private volatile boolean running;
     private volatile Instant lastCleanup = Instant.EPOCH;
@@ -59,12 +59,15 @@ public class OutboxRelay implements SmartLifecycle {
         this.rabbit = rabbit;
         this.properties = properties;
         this.tracing = tracing;
-        this.published = Counter.builder("repitbot.outbox.published").description("Events confirmed by the broker")
-                .register(meters);
+        this.meters = meters;
         this.failures = Counter.builder("repitbot.outbox.failures").description("Relay rounds that failed")
                 .register(meters);
         Gauge.builder("repitbot.outbox.pending", this, OutboxRelay::pendingQuietly)
                 .description("Events written but not yet confirmed").register(meters);
+        // The alert "outbox rows waiting longer than a minute" (infrastructure/monitoring/prometheus/rules).
+        Gauge.builder("repitbot.outbox.oldest.age", this, OutboxRelay::oldestAgeQuietly).baseUnit("seconds")
+                .description("How long the oldest event not yet confirmed has been waiting (0 when none)")
+                .register(meters);
     }
 
     /** Asks for a relay round now (called after a commit that wrote events). */
@@ -76,14 +79,14 @@ public class OutboxRelay implements SmartLifecycle {
      * Sends one batch; returns how many events the broker confirmed. Public so tests and tools can drive it.
      */
     public int relayOnce() {
-        Integer sent = tx.execute(status -> {
+        List<Row> sent = tx.execute(status -> {
             List<Row> rows = jdbc.query("""
                     SELECT id, event_type, envelope, trace_context FROM outbox_event
                     WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
                     (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                     properties.relayBatch());
             if (rows.isEmpty()) {
-                return 0;
+                return List.<Row>of();
             }
             List<Span> spans = new ArrayList<>(rows.size());
             try {
@@ -110,17 +113,40 @@ public class OutboxRelay implements SmartLifecycle {
                         ps.setTimestamp(1, now);
                         ps.setLong(2, row.id());
                     });
-            return rows.size();
+            return rows;
         });
-        int count = sent == null ? 0 : sent;
-        published.increment(count);
-        return count;
+        if (sent == null) {
+            return 0;
+        }
+        // By type, so that dashboards count what happened (lessons created, payments, homework) from the events.
+        for (Row row : sent) {
+            Counter.builder("repitbot.outbox.published").description("Events confirmed by the broker, by type")
+                    .tag("type", row.eventType()).register(meters).increment();
+        }
+        return sent.size();
     }
 
     /** Number of events not yet confirmed by the broker. */
     public long pending() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE published_at IS NULL", Long.class);
         return n == null ? 0 : n;
+    }
+
+    /** Seconds since the oldest event not yet confirmed was written (database clock); 0 when every event is sent. */
+    public double oldestAgeSeconds() {
+        Double age = jdbc.query("""
+                SELECT EXTRACT(EPOCH FROM (now() - created_at)) FROM outbox_event
+                WHERE published_at IS NULL ORDER BY id LIMIT 1""",
+                rs -> rs.next() ? rs.getDouble(1) : 0.0);
+        return age == null ? 0 : Math.max(0, age);
+    }
+
+    private double oldestAgeQuietly() {
+        try {
+            return oldestAgeSeconds();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private double pendingQuietly() {

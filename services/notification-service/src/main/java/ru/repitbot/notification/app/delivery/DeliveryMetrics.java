@@ -7,11 +7,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The delivery engine's meters on /metrics: messages by outcome and kind, attempts by verdict, Telegram's 429s,
  * the queue's depth and the age of its oldest due message, the time from enqueue to Telegram accepting it, reminders
- * that went out late, and how long sends waited for the shared limits.
+ * that went out late, how long sends waited for the shared limits, and how many people are unreachable.
  */
 public class DeliveryMetrics {
 
@@ -37,6 +38,21 @@ public class DeliveryMetrics {
                 .description("429 answers from Telegram").register(registry);
         this.leasesExpired = Counter.builder("notification.delivery.lease.expired")
                 .description("Rows whose sender's lease ran out mid-send (each may have gone out twice)")
+                .register(registry);
+    }
+
+    /**
+     * People Telegram says cannot be reached (rows of unreachable_chat), read at each scrape; the alert on many
+     * becoming unreachable at once reads it. NaN while the database cannot answer.
+     */
+    public void unreachablePeople(LongSupplier count) {
+        Gauge.builder("notification.unreachable.chats", () -> {
+            try {
+                return count.getAsLong();
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        }).description("People marked unreachable on Telegram (blocked the bot, deleted, never started)")
                 .register(registry);
     }
 

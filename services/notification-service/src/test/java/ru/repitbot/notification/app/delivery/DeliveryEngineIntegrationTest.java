@@ -2,6 +2,7 @@ package ru.repitbot.notification.app.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import ru.repitbot.notification.db.NewMessage;
 import ru.repitbot.notification.db.QueuedMessage;
 import ru.repitbot.notification.domain.NoticeKind;
@@ -23,6 +25,9 @@ import ru.repitbot.standin.TooManyRequests;
  * docs/domain/notifications.md#sending-through-telegram.
  */
 class DeliveryEngineIntegrationTest extends DeliveryHarness {
+
+    @Autowired
+    MeterRegistry contextMeters;
 
     static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -131,6 +136,10 @@ class DeliveryEngineIntegrationTest extends DeliveryHarness {
 
         assertThat(jdbc.queryForObject("SELECT reason FROM unreachable_chat WHERE user_id = ?", String.class, anna))
                 .isEqualTo("blocked");
+        // The gauge the "people unreachable" alert reads counts her (with anyone earlier tests marked).
+        assertThat(contextMeters.get("notification.unreachable.chats").gauge().value())
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM unreachable_chat", Long.class).doubleValue())
+                .isGreaterThanOrEqualTo(1.0);
         assertThat(telegram.bot().calls("sendMessage")).as("one try for anna, one for boris").isEqualTo(2);
         for (long id : annas) {
             assertThat(events("notification.failed", id)).isEqualTo(1);
