@@ -89,7 +89,7 @@ public class GatewayConfiguration {
 
     @Bean
     DownstreamHealthIndicator downstreamHealthIndicator(GatewaySettings settings) {
-        return new DownstreamHealthIndicator(settings.services(), settings.downstreamHealth());
+        return new DownstreamHealthIndicator(settings.probeTargets(), settings.downstreamHealth());
     }
 
     @Bean

@@ -12,7 +12,8 @@ import ru.repitbot.gateway.domain.RateWindow;
  * The gateway's settings ({@code repitbot.gateway.*}); the seed's {@code RATE_LIMIT_*} and {@code CORS_*} are mapped
  * onto them by shared/config, the {@code <NAME>_SERVICE_URL}s in {@code application.yml}.
  *
- * @param services base URL of each deployable, by name
+ * @param services base URLs of each deployable, by name: one, or several replicas ({@code <NAME>_SERVICE_URL} with
+ *     comma-separated URLs), between which the gateway balances round robin ({@code ReplicaBalancer})
  * @param connectTimeout how long to wait for a TCP connection to a service
  * @param responseTimeout how long to wait for a service's response headers
  * @param trustedProxies how many reverse proxies in front of the gateway append to {@code X-Forwarded-For}; 0 (the
@@ -23,12 +24,14 @@ import ru.repitbot.gateway.domain.RateWindow;
  * @param downstreamHealth whether {@code /health} lists each service's reachability (never failing the gateway's)
  */
 @ConfigurationProperties("repitbot.gateway")
-public record GatewaySettings(Map<String, URI> services, Duration connectTimeout, Duration responseTimeout,
+public record GatewaySettings(Map<String, List<URI>> services, Duration connectTimeout, Duration responseTimeout,
         int trustedProxies, RateLimit rateLimit, Cors cors, CircuitBreaker circuitBreaker,
         boolean downstreamHealth) {
 
     public GatewaySettings {
-        services = services == null ? Map.of() : Map.copyOf(services);
+        services = services == null ? Map.of() : services.entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getValue().isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
         responseTimeout = responseTimeout == null ? Duration.ofSeconds(30) : responseTimeout;
         rateLimit = rateLimit == null ? new RateLimit(true, 100, 60, 10, 60, true, null) : rateLimit;
@@ -36,14 +39,36 @@ public record GatewaySettings(Map<String, URI> services, Duration connectTimeout
         circuitBreaker = circuitBreaker == null ? new CircuitBreaker(50, 20, 10, null, 3) : circuitBreaker;
     }
 
-    /** The base URL of {@code service}; fails at start-up when it is missing. */
+    /** The base URL of {@code service} (its first replica's); fails at start-up when it is missing. */
     public URI serviceUrl(String service) {
-        URI uri = services.get(service);
-        if (uri == null) {
+        return serviceUrls(service).getFirst();
+    }
+
+    /** The base URLs of {@code service}'s replicas, at least one; fails at start-up when none is configured. */
+    public List<URI> serviceUrls(String service) {
+        List<URI> uris = services.get(service);
+        if (uris == null) {
             throw new IllegalStateException("No URL configured for " + service
                     + " (repitbot.gateway.services." + service + ")");
         }
-        return uri;
+        return uris;
+    }
+
+    /**
+     * What the downstream health probes: each service by name, or {@code name[i]} per replica when it has several.
+     */
+    public Map<String, URI> probeTargets() {
+        Map<String, URI> targets = new java.util.TreeMap<>();
+        services.forEach((name, uris) -> {
+            if (uris.size() == 1) {
+                targets.put(name, uris.getFirst());
+            } else {
+                for (int i = 0; i < uris.size(); i++) {
+                    targets.put(name + "[" + i + "]", uris.get(i));
+                }
+            }
+        });
+        return targets;
     }
 
     /**

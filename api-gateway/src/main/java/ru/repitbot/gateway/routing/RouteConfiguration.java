@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.HttpMethod;
 import ru.repitbot.gateway.config.GatewaySettings;
 import ru.repitbot.gateway.domain.RouteTable;
 import ru.repitbot.gateway.domain.ServiceRoute;
@@ -46,7 +47,13 @@ public class RouteConfiguration {
     }
 
     @Bean
-    RouteLocator repitbotRoutes(RouteLocatorBuilder builder, GatewaySettings settings, RateLimits limits) {
+    ReplicaBalancer replicaBalancer(GatewaySettings settings) {
+        return new ReplicaBalancer(settings);
+    }
+
+    @Bean
+    RouteLocator repitbotRoutes(RouteLocatorBuilder builder, GatewaySettings settings, RateLimits limits,
+            ReplicaBalancer balancer) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         URI auth = settings.serviceUrl("auth-service");
         routes.route(AUTH_PUBLIC_ROUTE, r -> r.order(0)
@@ -54,7 +61,8 @@ public class RouteConfiguration {
                 .filters(f -> {
                     limits.anonymousAuth(f);
                     limits.perCaller(f);
-                    return f.circuitBreaker(c -> c.setName(AUTH_PUBLIC_ROUTE));
+                    f.circuitBreaker(c -> c.setName(AUTH_PUBLIC_ROUTE));
+                    return retryOnOtherReplica(f, settings, balancer, "auth-service");
                 })
                 .metadata(timeouts(settings)).metadata(GatewayExchange.SERVICE_METADATA, "auth-service")
                 .uri(auth));
@@ -64,7 +72,8 @@ public class RouteConfiguration {
                     .path(service.paths().toArray(String[]::new))
                     .filters(f -> {
                         limits.perCaller(f);
-                        return f.circuitBreaker(c -> c.setName(service.service()));
+                        f.circuitBreaker(c -> c.setName(service.service()));
+                        return retryOnOtherReplica(f, settings, balancer, service.service());
                     })
                     .metadata(timeouts(settings)).metadata(GatewayExchange.SERVICE_METADATA, service.service())
                     .uri(url));
@@ -73,14 +82,34 @@ public class RouteConfiguration {
                     .path(RouteTable.OPENAPI_PREFIX + service.service() + ".json")
                     .filters(f -> {
                         limits.perCaller(f);
-                        return f.setPath("/openapi.json")
+                        f.setPath("/openapi.json")
                                 .modifyResponseBody(String.class, String.class, new OpenApiServers())
                                 .circuitBreaker(c -> c.setName(docsRoute));
+                        return retryOnOtherReplica(f, settings, balancer, service.service());
                     })
                     .metadata(timeouts(settings)).metadata(GatewayExchange.SERVICE_METADATA, service.service())
                     .uri(url));
         }
         return routes.build();
+    }
+
+    /**
+     * With several replicas, a GET or HEAD whose connection a replica refuses (stopped, restarting) is sent again,
+     * by {@link ReplicaBalancer}, to the next one; other methods are not repeated (the body is not kept, and a write
+     * is never sent twice by the gateway). The circuit breaker, declared before, sees the retried call as one.
+     */
+    private static GatewayFilterSpec retryOnOtherReplica(GatewayFilterSpec f, GatewaySettings settings,
+            ReplicaBalancer balancer, String service) {
+        if (!balancer.balances(service)) {
+            return f;
+        }
+        // One more than the other replicas: concurrent requests move the turn on meanwhile.
+        int others = settings.serviceUrls(service).size();
+        return f.retry(c -> c.setRetries(others)
+                .setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                .setSeries()
+                .setStatuses()
+                .setExceptions(java.net.ConnectException.class));
     }
 
     private static java.util.Map<String, Object> timeouts(GatewaySettings settings) {

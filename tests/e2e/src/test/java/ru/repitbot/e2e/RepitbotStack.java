@@ -70,6 +70,7 @@ public final class RepitbotStack implements AutoCloseable {
     private final Properties demo;
     private final Properties infra;
     private boolean closed;
+    private PreviousRelease.Prepared previousRelease;
 
     private RepitbotStack(Path root, Path state, Path output, String runId, String database, String exchange) {
         this.root = root;
@@ -106,6 +107,7 @@ public final class RepitbotStack implements AutoCloseable {
     }
 
     private void up() throws IOException {
+        prepareFromPreviousRelease();
         Path envFile = state.resolve("e2e.env");
         Files.writeString(envFile, settings(), StandardCharsets.UTF_8);
         Path log = output.resolve("repitbot-up.log");
@@ -127,10 +129,50 @@ public final class RepitbotStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The upgrade check (docs/deploy/upgrades.md): this run's database is made by the previous release's migrations
+     * before {@code up}, so today's services start on it and migrate forward; {@link UpgradeIT} checks the history.
+     */
+    private void prepareFromPreviousRelease() {
+        String commit = PreviousRelease.commit(root);
+        if (commit == null) {
+            System.out.println("[e2e] -D" + PreviousRelease.PROPERTY + "=none: the stack starts on an EMPTY database"
+                    + " (no upgrade check; UpgradeIT fails)");
+            return;
+        }
+        URI uri = baseDatabaseUri();
+        String user = "postgres";
+        String password = null;
+        if (uri.getUserInfo() != null) {
+            String[] parts = uri.getUserInfo().split(":", 2);
+            user = parts[0];
+            password = parts.length > 1 ? parts[1] : null;
+        }
+        String jdbcBase = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + "/";
+        long started = System.nanoTime();
+        previousRelease = PreviousRelease.prepare(root, commit, jdbcBase, user, password, database, state);
+        System.out.println("[e2e] database " + database + " made by the migrations of the previous release " + commit
+                + " (" + previousRelease.plans().size() + " schemas) in "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms; `up` migrates it forward");
+    }
+
+    /** What the upgrade preparation did, or null when it was turned off. */
+    public PreviousRelease.Prepared previousRelease() {
+        return previousRelease;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    private static URI baseDatabaseUri() {
+        String base = firstNonBlank(System.getenv("DATABASE_URL"), "postgresql://postgres@127.0.0.1:5432/repitbot");
+        return URI.create(base.replaceFirst("^jdbc:", ""));
+    }
+
     /** The settings of this run, written as the launcher's .env file (REPITBOT_ENV_FILE). */
     private String settings() {
-        String base = firstNonBlank(System.getenv("DATABASE_URL"), "postgresql://postgres@127.0.0.1:5432/repitbot");
-        URI uri = URI.create(base.replaceFirst("^jdbc:", ""));
+        URI uri = baseDatabaseUri();
         String databaseUrl = uri.getScheme() + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
                 + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/" + database
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -291,7 +333,7 @@ public final class RepitbotStack implements AutoCloseable {
     }
 
     private void dropDatabase() {
-        if (!"real".equals(infra.getProperty("POSTGRES_MODE"))) {
+        if ("embedded".equals(infra.getProperty("POSTGRES_MODE"))) {
             return; // embedded: its data lives in the state directory, deleted below
         }
         try (var connection = connect("postgres"); var statement = connection.createStatement()) {
@@ -310,7 +352,8 @@ public final class RepitbotStack implements AutoCloseable {
     }
 
     private java.sql.Connection connect(String name) throws java.sql.SQLException {
-        URI uri = URI.create(infra.getProperty("DATABASE_URL").replaceFirst("^jdbc:", ""));
+        String url = infra.getProperty("DATABASE_URL");
+        URI uri = url != null ? URI.create(url.replaceFirst("^jdbc:", "")) : baseDatabaseUri();
         String user = "postgres";
         String password = null;
         if (uri.getUserInfo() != null) {
