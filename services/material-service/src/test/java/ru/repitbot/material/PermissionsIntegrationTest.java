@@ -62,6 +62,7 @@ class PermissionsIntegrationTest extends IntegrationTest {
                 "links");
         assertField(t.post("/api/v1/materials", Map.of("title", "x", "colour", "red")), "colour");
         assertField(t.get("/api/v1/materials?grade=12"), "grade");
+        assertField(t.get("/api/v1/materials?q=" + "дробь+".repeat(40)), "q");
     }
 
     @Test

@@ -35,6 +35,9 @@ import ru.repitbot.models.errors.NotFoundException;
 @Transactional
 public class Materials {
 
+    /** Longest search text: a few words are a search, a page of text is not. */
+    static final int MAX_WORDS = 200;
+
     private final MaterialRows rows;
     private final MaterialFiles files;
     private final MaterialAttachments attachments;
@@ -100,6 +103,9 @@ public class Materials {
             Long lessonId, Long homeworkId, PageQuery page) {
         if (grade != null && (grade < MaterialDraft.MIN_GRADE || grade > MaterialDraft.MAX_GRADE)) {
             throw new InvalidFieldException("grade", "must be from 1 to 11");
+        }
+        if (words != null && words.length() > MAX_WORDS) {
+            throw new InvalidFieldException("q", "must be at most " + MAX_WORDS + " characters");
         }
         MaterialAccess access = callers.access(caller);
         if (lessonId != null) {

@@ -79,7 +79,7 @@ public class MaterialController {
     @ApiResponse(responseCode = "404", description = "The lesson or homework is not the caller's",
             content = @Content(mediaType = PROBLEM))
     public PageResponse<MaterialResponse> search(
-            @Parameter(description = "Words to find") @RequestParam(required = false) String q,
+            @Parameter(description = "Words to find, up to 200 characters") @RequestParam(required = false) String q,
             @Parameter(description = "1–11") @RequestParam(required = false) Integer grade,
             @Parameter(description = "Exact subject, any case") @RequestParam(required = false) String subject,
             @Parameter(description = "Attached to this lesson") @RequestParam(name = "lesson_id", required = false)
