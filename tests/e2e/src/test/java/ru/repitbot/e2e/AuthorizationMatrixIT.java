@@ -92,7 +92,9 @@ class AuthorizationMatrixIT {
             Map.entry("PUT /api/v1/achievements/leaderboard/settings", "the calling tutor's own switch "
                     + "(achievement-service PermissionsIntegrationTest)"),
             Map.entry("POST /api/v1/achievements/rebuild", "admins and services only, 403 for every user role "
-                    + "(achievement-service PermissionsIntegrationTest)"));
+                    + "(achievement-service PermissionsIntegrationTest)"),
+            Map.entry("POST /api/v1/materials", "no id: a tutor adds to their own library, an admin publishes "
+                    + "(material-service PermissionsIntegrationTest)"));
 
     /** Writes the owner's own student or parent may make on the family's objects (by role). */
     private static final Map<String, Set<String>> FAMILY_WRITES = Map.of(
@@ -362,6 +364,23 @@ class AuthorizationMatrixIT {
         t.put("GET /api/v1/achievements/students/{id}/points-history", read(Map.of("id", student)));
         t.put("GET /api/v1/achievements/leaderboard", new Target(Map.of(), List.of(Map.of("tutor_id", tutor)), null,
                 false, false));
+        // material-service: the owner tutor's material, its file, and its attachment to the owner's lesson
+        Map<String, Long> material = Map.of("id", objects.material());
+        Map<String, Long> materialFile = Map.of("id", objects.material(), "fileId", objects.materialFile());
+        t.put("GET /api/v1/materials", new Target(Map.of(), List.of(Map.of("lesson_id", lesson),
+                Map.of("homework_id", homework)), null, false, false));
+        t.put("GET /api/v1/materials/{id}", read(material));
+        t.put("PUT /api/v1/materials/{id}", body(material, () -> json(Map.of("title", "Изменено чужим"))));
+        t.put("DELETE /api/v1/materials/{id}", read(material));
+        t.put("POST /api/v1/materials/{id}/files", new Target(material, List.of(Map.of()), null, true, false));
+        t.put("GET /api/v1/materials/{id}/files/{fileId}", read(materialFile));
+        t.put("DELETE /api/v1/materials/{id}/files/{fileId}", read(materialFile));
+        t.put("PUT /api/v1/materials/{id}/files/{fileId}/telegram-file-id", body(materialFile,
+                () -> json(Map.of("telegram_file_id", "chuzhoj-file-id"))));
+        t.put("POST /api/v1/materials/{id}/attachments", body(material, () -> json(Map.of("lesson_id", lesson))));
+        t.put("GET /api/v1/materials/{id}/attachments", read(material));
+        t.put("DELETE /api/v1/materials/{id}/attachments/{attachmentId}", read(Map.of("id", objects.material(),
+                "attachmentId", objects.materialAttachment())));
         return t;
     }
 
@@ -381,7 +400,8 @@ class AuthorizationMatrixIT {
                 "/api/v1/homework?student_id=" + s + "&size=100", "/api/v1/homework/" + h + "/submission",
                 "/api/v1/homework/" + h + "/attachments/" + objects.attachment(),
                 "/api/v1/payments?student_id=" + s + "&size=100", "/api/v1/balances/" + s,
-                "/api/v1/prices/" + s, "/api/v1/calendar/feeds");
+                "/api/v1/prices/" + s, "/api/v1/calendar/feeds", "/api/v1/materials/" + objects.material(),
+                "/api/v1/materials/" + objects.material() + "/attachments");
         StringBuilder text = new StringBuilder();
         for (String read : reads) {
             ApiResponse r = tutor.get(read);

@@ -44,7 +44,7 @@ final class Families {
 
     /** What the owner family has: one of each kind. */
     record Objects(long lesson, long homework, long attachment, long payment, long feed, long message,
-            long conversation, long broadcast) {
+            long conversation, long broadcast, long material, long materialFile, long materialAttachment) {
     }
 
     private final Scenario scenario;
@@ -88,6 +88,13 @@ final class Families {
         ApiResponse upload = multipart(tutor.token(), "/api/v1/homework/" + homework + "/attachments");
         assertThat(upload.status()).as("tutor's file upload: %s", upload).isEqualTo(201);
         long attachment = upload.json().get(0).path("id").asLong();
+        long material = eventually(() -> t.post("/api/v1/materials", Map.of("title", "Материал владельца",
+                "grade", 8)), 201).json().path("id").asLong();
+        ApiResponse materialUpload = multipart(tutor.token(), "/api/v1/materials/" + material + "/files");
+        assertThat(materialUpload.status()).as("tutor's material file: %s", materialUpload).isEqualTo(201);
+        long materialFile = materialUpload.json().get(0).path("id").asLong();
+        long materialAttachment = eventually(() -> t.post("/api/v1/materials/" + material + "/attachments",
+                Map.of("lesson_id", lesson)), 201).json().path("id").asLong();
         ApiResponse answered = owner.student().api(scenario.stack()).post("/api/v1/homework/" + homework
                 + "/submission", Map.of("text", "Ответ владельца"));
         assertThat(answered.status()).as("the student's answer: %s", answered).isEqualTo(200);
@@ -105,7 +112,8 @@ final class Families {
         long broadcast = eventually(() -> t.post("/api/v1/broadcasts", Map.of("audience", "students", "text",
                 "Рассылка владельца")), 201).json().path("id").asLong();
         objects = new Objects(lesson, homework, attachment, payment, feed, message.json().path("id").asLong(),
-                message.json().path("conversation_id").asLong(), broadcast);
+                message.json().path("conversation_id").asLong(), broadcast, material, materialFile,
+                materialAttachment);
         // The other family must be known everywhere too, or their refusals would only say "who are you".
         ApiClient otherTutorApi = other.tutor().api(scenario.stack());
         eventually(() -> otherTutorApi.post("/api/v1/lessons", lessonBody(other.student().id(), "Свой урок")), 201);

@@ -281,7 +281,9 @@ class GeneratedMalformedInputIT {
             case "studentId" -> owner.student().id();
             case "parentId" -> owner.parent().id();
             case "tutorId" -> owner.tutor().id();
-            case "attachmentId" -> families.objects().attachment();
+            case "attachmentId" -> op.path().startsWith("/api/v1/materials")
+                    ? families.objects().materialAttachment() : families.objects().attachment();
+            case "fileId" -> families.objects().materialFile();
             case "telegramId" -> owner.student().telegramId();
             case "id" -> {
                 String p = op.path();
@@ -293,6 +295,8 @@ class GeneratedMalformedInputIT {
                     yield families.objects().payment();
                 } else if (p.startsWith("/api/v1/calendar")) {
                     yield families.objects().feed();
+                } else if (p.startsWith("/api/v1/materials")) {
+                    yield families.objects().material();
                 }
                 yield owner.student().id();
             }
