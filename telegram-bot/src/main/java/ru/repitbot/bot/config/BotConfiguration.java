@@ -53,7 +53,8 @@ public class BotConfiguration {
 
     /** Every message bundle, each as {@code <name>_ru.properties} and {@code <name>_en.properties}. */
     public static final java.util.List<String> TEXT_BUNDLES = java.util.List.of("messages", "texts/lessons",
-            "texts/homework", "texts/payments", "texts/family", "texts/admin", "texts/notifications");
+            "texts/homework", "texts/payments", "texts/family", "texts/admin", "texts/notifications",
+            "texts/achievements");
 
     @Bean
     MessageSource messageSource() {

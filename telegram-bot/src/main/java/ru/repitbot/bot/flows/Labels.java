@@ -16,6 +16,8 @@ public final class Labels {
     public static final String TUTOR_LIBRARY = "menu.tutor.library";
     public static final String TUTOR_STATS = "menu.tutor.stats";
     public static final String TUTOR_BROADCAST = "menu.tutor.broadcast";
+    /** The tutor's leaderboard of their students (flows.achievements). */
+    public static final String TUTOR_LEADERBOARD = "menu.tutor.leaderboard";
 
     public static final String STUDENT_LESSONS = "menu.student.lessons";
     public static final String STUDENT_SCHEDULE = "menu.student.schedule";

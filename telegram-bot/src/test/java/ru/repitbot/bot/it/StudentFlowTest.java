@@ -349,8 +349,6 @@ class StudentFlowTest extends BotIntegrationTest {
     void sectionsOfLaterServicesSayHonestlyWhenTheyCome() {
         ChatDriver student = student(nextId());
 
-        student.send("🏆 Достижения");
-        assertThat(student.awaitBotMessage(WAIT).text()).contains("сервис достижений");
         student.send("📊 Мой прогресс");
         assertThat(student.awaitBotMessage(WAIT).text()).contains("сервис достижений");
         student.send("🗂️ Библиотека");

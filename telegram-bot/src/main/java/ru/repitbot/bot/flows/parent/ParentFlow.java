@@ -12,6 +12,7 @@ import ru.repitbot.bot.dialog.Screen;
 import ru.repitbot.bot.dialog.Turn;
 import ru.repitbot.bot.flows.Labels;
 import ru.repitbot.bot.flows.Routes;
+import ru.repitbot.bot.flows.achievements.AchievementViews;
 import ru.repitbot.bot.flows.student.BalanceText;
 import ru.repitbot.bot.flows.student.FamilyApi;
 import ru.repitbot.bot.flows.student.FamilyApi.HomeworkInfo;
@@ -31,7 +32,8 @@ import tools.jackson.core.type.TypeReference;
  * ({@code GET /api/v1/users/me/children}) with each one's balance; a child's menu (name, balance, last lesson, active
  * homework) leads to the schedule (next 10, cancelled ones marked at their dates), the lesson history (15 a page), the
  * last 10 homework (🔴 overdue; each opens a read-only detail), payments (voided ones marked), the calendar link, and
- * progress/achievements, which come with achievement-service. Every child screen first re-reads the child
+ * the child's points, streak and achievements ({@code flows.achievements.AchievementViews}); progress comes with
+ * analytics. Every child screen first re-reads the child
  * ({@code GET /api/v1/users/{id}}): a child not theirs (an id typed into callback data, a link removed) is
  * "Ребёнок не найден" and nothing else is asked. "💬 Связь с репетитором" is {@code flows.notifications.MessagesFlow}.
  */
@@ -66,7 +68,7 @@ public class ParentFlow implements Flow {
         registry.callback(ParentRoutes.PROGRESS, PARENT,
                 child((turn, child) -> Reply.alertOnly(turn.t("family.soon.progress"))));
         registry.callback(ParentRoutes.ACHIEVEMENTS, PARENT,
-                child((turn, child) -> Reply.alertOnly(turn.t("family.soon.achievements"))));
+                child((turn, child) -> Reply.of(AchievementViews.achievements(turn, child.id(), child.fullName()))));
     }
 
     /**

@@ -24,6 +24,6 @@ public final class ParentRoutes {
     public static final CallbackRoute PAYMENTS = CallbackRoute.of("pa.p");
     /** {@code pa.pr:<childId>} progress (coming with achievement-service). */
     public static final CallbackRoute PROGRESS = CallbackRoute.of("pa.pr");
-    /** {@code pa.a:<childId>} achievements (coming with achievement-service). */
+    /** {@code pa.a:<childId>} the child's points, streak and achievements. */
     public static final CallbackRoute ACHIEVEMENTS = CallbackRoute.of("pa.a");
 }

@@ -24,8 +24,8 @@ import ru.repitbot.models.Role;
  * The student's own screens (docs/domain/bot.md#student-screens): "📚 Мои уроки" (the lessons that have started, newest first, 10 a page, each
  * opening the lesson with its homework), "🗓️ Расписание" (the next 10 lessons; a cancelled one stays at its own date
  * marked cancelled) with the calendar link, "💰 Баланс уроков" (per tutor, with money when a price is set, and the last
- * payments). "📊 Мой прогресс", "🏆 Достижения" and "🗂️ Библиотека" say honestly that they
- * come with a later update. Homework is {@link StudentHomeworkFlow}.
+ * payments). "📊 Мой прогресс" and "🗂️ Библиотека" say honestly that they
+ * come with a later update; "🏆 Достижения" is {@code flows.achievements.AchievementsFlow}. Homework is {@link StudentHomeworkFlow}.
  */
 @Component
 public class StudentFlow implements Flow {
@@ -46,7 +46,6 @@ public class StudentFlow implements Flow {
         registry.callback(StudentRoutes.BALANCE, STUDENT, turn -> Reply.of(balance(turn)));
 
         registry.label(Labels.STUDENT_PROGRESS, STUDENT, turn -> Reply.text(turn.t("family.soon.progress")));
-        registry.label(Labels.STUDENT_ACHIEVEMENTS, STUDENT, turn -> Reply.text(turn.t("family.soon.achievements")));
         registry.label(Labels.STUDENT_LIBRARY, STUDENT, turn -> Reply.text(turn.t("family.soon.library")));
     }
 

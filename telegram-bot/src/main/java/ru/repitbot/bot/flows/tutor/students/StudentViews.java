@@ -131,6 +131,8 @@ public class StudentViews {
                                 ru.repitbot.bot.flows.notifications.NotifyRoutes.WRITE_STUDENT.data(studentId)))
                 .row(Button.of(turn.t("profile.btn.rename"), Routes.STUDENT_RENAME.data(studentId)),
                         Button.of(turn.t("profile.btn.parents"), Routes.STUDENT_PARENTS.data(studentId)))
+                .row(Button.of(turn.t("profile.btn.achievements"),
+                        ru.repitbot.bot.flows.achievements.AchievementRoutes.ACHIEVEMENTS.data(studentId)))
                 .row(Button.of(turn.t("profile.btn.delete"), Routes.STUDENT_DELETE.data(studentId)))
                 .row(Button.of(turn.t("profile.btn.back"), Routes.STUDENTS.data(1)))
                 .build();
