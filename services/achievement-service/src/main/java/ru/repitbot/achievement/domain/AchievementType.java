@@ -1,7 +1,7 @@
 package ru.repitbot.achievement.domain;
 
 /**
- * The 19 achievement types (docs/domain/achievements.md#catalogue; SPEC §3.10): the old bot's codes, Russian titles,
+ * The 19 achievement types (docs/domain/achievements.md#catalogue): the old bot's codes, Russian titles,
  * icons and descriptions, each reached when its measure crosses its threshold.
  */
 public enum AchievementType {

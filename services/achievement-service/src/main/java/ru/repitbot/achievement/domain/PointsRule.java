@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Points (docs/domain/achievements.md#points; DECISIONS "Gamification"): +10 attended, −10 when it stops being
+ * Points (docs/domain/achievements.md#points): +10 attended, −10 when it stops being
  * attended, +25 topic mastered, +15 homework accepted. They are derived from state, not added up from events: a lesson
  * is worth 10 while it is attended and 25 more once its topic has reached {@code mastered}; an accepted homework is
  * worth 15. A student's points are the sum over their lessons and homework, so an attendance flipped back and forth in
