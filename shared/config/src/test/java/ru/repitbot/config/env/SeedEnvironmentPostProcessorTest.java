@@ -12,6 +12,12 @@ class SeedEnvironmentPostProcessorTest {
 
     private StandardEnvironment environment(java.util.Map<String, Object> variables) {
         StandardEnvironment env = new StandardEnvironment();
+        // Only the variables a test names: not the JVM's system properties (TestInfrastructure sets LOG_FORMAT=text
+        // there for the Spring tests of this module) nor the shell's environment.
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+                new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, java.util.Map.of()));
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, java.util.Map.of()));
         env.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new MapPropertySource("applicationConfig", java.util.Map.of(
                         "spring.application.name", "user-service", "repitbot.database.schema", "users",
