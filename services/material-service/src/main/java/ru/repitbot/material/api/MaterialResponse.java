@@ -14,13 +14,13 @@ public record MaterialResponse(
         String subject,
         List<String> tags,
         List<String> links,
-        List<File> files,
+        List<FileInfo> files,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version) {
 
     /** An uploaded file without its bytes. */
-    public record File(long id, String fileName, String contentType, long sizeBytes, String sha256,
+    public record FileInfo(long id, String fileName, String contentType, long sizeBytes, String sha256,
             @Schema(description = "Telegram's file_id once the bot has sent the file, else null") String telegramFileId,
             String downloadUrl, OffsetDateTime createdAt) {
     }

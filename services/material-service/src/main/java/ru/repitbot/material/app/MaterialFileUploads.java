@@ -42,14 +42,14 @@ public class MaterialFileUploads {
         this.clock = clock;
     }
 
-    public List<MaterialResponse.File> upload(CurrentUser caller, long materialId, List<MultipartFile> uploads) {
+    public List<MaterialResponse.FileInfo> upload(CurrentUser caller, long materialId, List<MultipartFile> uploads) {
         caller.require(Role.TUTOR, Role.ADMIN);
         Material m = materials.changeable(caller, materialId, true);
         if (uploads == null || uploads.isEmpty()) {
             throw new InvalidFieldException("file", "at least one file part named 'file' is needed");
         }
         policy.checkCount(files.count(m.id()), uploads.size());
-        List<MaterialResponse.File> result = new ArrayList<>();
+        List<MaterialResponse.FileInfo> result = new ArrayList<>();
         for (MultipartFile upload : uploads) {
             byte[] content = bytes(upload);
             FilePolicy.AcceptedFile accepted = policy.check(upload.getOriginalFilename(), upload.getSize(), content);
@@ -87,7 +87,7 @@ public class MaterialFileUploads {
      * The bot (a service token) or a tutor or admin who sees the material records the {@code file_id} Telegram gave
      * the file, so later sends go by id instead of uploading the bytes again. Students and parents: 403.
      */
-    public MaterialResponse.File rememberTelegramFileId(CurrentUser caller, long materialId, long fileId,
+    public MaterialResponse.FileInfo rememberTelegramFileId(CurrentUser caller, long materialId, long fileId,
             String telegramFileId) {
         caller.require(Role.TUTOR, Role.ADMIN);
         Material m = materials.visible(caller, materialId);

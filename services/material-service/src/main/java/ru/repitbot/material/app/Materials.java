@@ -130,13 +130,14 @@ public class Materials {
      */
     public AttachResult attach(CurrentUser caller, long id, MaterialRequests.Attach request) {
         caller.require(Role.TUTOR, Role.ADMIN);
+        // The material first: a path naming what the caller may not see is a 404 whatever the body says.
+        MaterialAccess access = callers.access(caller);
+        Material m = rows.find(id).filter(x -> access.sees(x.tutorId(), List.of()))
+                .orElseThrow(() -> new NotFoundException("material", id));
         if ((request.lessonId() == null) == (request.homeworkId() == null)) {
             throw new InvalidFieldException(request.lessonId() == null ? "lesson_id" : "homework_id",
                     "give exactly one of lesson_id and homework_id");
         }
-        MaterialAccess access = callers.access(caller);
-        Material m = rows.find(id).filter(x -> access.sees(x.tutorId(), List.of()))
-                .orElseThrow(() -> new NotFoundException("material", id));
         boolean lesson = request.lessonId() != null;
         long targetId = lesson ? request.lessonId() : request.homeworkId();
         OwnerLookup.Owners owner = (lesson ? owners.lesson(targetId) : owners.homework(targetId))
@@ -207,8 +208,8 @@ public class Materials {
                 m.createdAt().atOffset(ZoneOffset.UTC), m.updatedAt().atOffset(ZoneOffset.UTC), m.version());
     }
 
-    static MaterialResponse.File file(MaterialFile f) {
-        return new MaterialResponse.File(f.id(), f.fileName(), f.contentType(), f.sizeBytes(), f.sha256(),
+    static MaterialResponse.FileInfo file(MaterialFile f) {
+        return new MaterialResponse.FileInfo(f.id(), f.fileName(), f.contentType(), f.sizeBytes(), f.sha256(),
                 f.telegramFileId(), "/api/v1/materials/" + f.materialId() + "/files/" + f.id(),
                 f.createdAt().atOffset(ZoneOffset.UTC));
     }

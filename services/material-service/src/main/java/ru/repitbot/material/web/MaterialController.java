@@ -139,7 +139,7 @@ public class MaterialController {
                     + "material (several).")
     @ApiResponse(responseCode = "201", description = "The stored files", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
-            array = @ArraySchema(schema = @Schema(implementation = MaterialResponse.File.class))))
+            array = @ArraySchema(schema = @Schema(implementation = MaterialResponse.FileInfo.class))))
     @ApiResponse(responseCode = "403", description = "Not a tutor or admin, or a published material",
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "Not one the caller may see",
@@ -148,9 +148,9 @@ public class MaterialController {
     @ApiResponse(responseCode = "413", description = "A file is too large", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "415", description = "A file type is not allowed",
             content = @Content(mediaType = PROBLEM))
-    public ResponseEntity<List<MaterialResponse.File>> upload(@PathVariable long id,
+    public ResponseEntity<List<MaterialResponse.FileInfo>> upload(@PathVariable long id,
             @RequestPart(name = "file") List<MultipartFile> files, CurrentUser caller) {
-        List<MaterialResponse.File> stored = uploads.upload(caller, id, files);
+        List<MaterialResponse.FileInfo> stored = uploads.upload(caller, id, files);
         URI location = URI.create(stored.size() == 1 ? stored.getFirst().downloadUrl() : "/api/v1/materials/" + id);
         return ResponseEntity.created(location).body(stored);
     }
@@ -196,7 +196,7 @@ public class MaterialController {
     @ApiResponse(responseCode = "403", description = "A student or parent", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "Not one the caller may see, or no such file",
             content = @Content(mediaType = PROBLEM))
-    public MaterialResponse.File telegramFileId(@PathVariable long id, @PathVariable long fileId,
+    public MaterialResponse.FileInfo telegramFileId(@PathVariable long id, @PathVariable long fileId,
             @Valid @RequestBody MaterialRequests.TelegramFileId request, CurrentUser caller) {
         return uploads.rememberTelegramFileId(caller, id, fileId, request.telegramFileId());
     }
