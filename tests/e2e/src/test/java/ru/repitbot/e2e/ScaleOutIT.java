@@ -1,6 +1,9 @@
 package ru.repitbot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.repitbot.e2e.LoadSteps.awaitKnown;
+import static ru.repitbot.e2e.LoadSteps.created;
+import static ru.repitbot.e2e.LoadSteps.sleepUntil;
 
 import java.io.IOException;
 import java.net.URI;
@@ -307,29 +310,6 @@ class ScaleOutIT {
             }
         }
         return wrong;
-    }
-
-    private static void awaitKnown(ApiClient admin, long student) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (admin.get("/api/v1/balances/" + student).status() == 200
-                    && admin.get("/api/v1/lessons?student_id=" + student).status() == 200) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("student " + student + " never reached lesson- and payment-service");
-    }
-
-    private static long created(ApiResponse r) {
-        assertThat(r.status()).as("create: %s", r).isEqualTo(201);
-        return r.json().get("id").asLong();
-    }
-
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        long wait = nanoTime - System.nanoTime();
-        if (wait > 0) {
-            Thread.sleep(Math.max(1, wait / 1_000_000));
-        }
     }
 
     private static void say(String format, Object... args) {

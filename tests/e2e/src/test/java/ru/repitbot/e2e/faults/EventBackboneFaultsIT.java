@@ -1,6 +1,9 @@
 package ru.repitbot.e2e.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.repitbot.e2e.LoadSteps.awaitKnown;
+import static ru.repitbot.e2e.LoadSteps.created;
+import static ru.repitbot.e2e.LoadSteps.sleepUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -317,22 +320,6 @@ class EventBackboneFaultsIT {
         return last == null ? new ApiResponse(0, Map.of(), "never answered") : last;
     }
 
-    private static void awaitKnown(ApiClient admin, long student) {
-        for (int i = 0; i < 300; i++) {
-            if (admin.get("/api/v1/balances/" + student).status() == 200
-                    && admin.get("/api/v1/lessons?student_id=" + student).status() == 200) {
-                return;
-            }
-            FaultStack.sleep(100);
-        }
-        throw new AssertionError("student " + student + " never reached lesson- and payment-service");
-    }
-
-    private static long created(ApiResponse r) {
-        assertThat(r.status()).as("create: %s", r).isEqualTo(201);
-        return r.json().get("id").asLong();
-    }
-
     private static String login(FaultStack stack) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_code", stack.demo("DEMO_ADMIN_CODE"));
@@ -345,13 +332,6 @@ class EventBackboneFaultsIT {
     private static double pct(List<Long> sorted, double p) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1,
                 (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
-    }
-
-    private static void sleepUntil(long nanoTime) {
-        long wait = nanoTime - System.nanoTime();
-        if (wait > 0) {
-            FaultStack.sleep(Math.max(1, wait / 1_000_000));
-        }
     }
 
     private static long secondsSince(long t0) {
